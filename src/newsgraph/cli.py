@@ -1,0 +1,198 @@
+"""The ``newsgraph`` command line: analyze, ingest, export, stats."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import click
+
+from newsgraph import __version__
+from newsgraph.ingest.errors import IngestError
+from newsgraph.ingest.sources import FORMATS, IngestOptions
+from newsgraph.render import render_text
+from newsgraph.store.writer import Store, StoreInUse
+
+DEFAULT_DB = "newsgraph.duckdb"
+# Exit codes: 0 all inputs done, 1 some inputs failed (partial), 2 usage or store error.
+EXIT_PARTIAL = 1
+EXIT_ERROR = 2
+
+db_option = click.option(
+    "--db", "db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+    help="DuckDB database file.",
+)
+
+
+def _error(line: str) -> None:
+    click.echo(f"error: {line}", err=True)
+
+
+def _iso_date(_ctx: object, _param: object, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from exc
+
+
+def sample_paths() -> list[str]:
+    """The bundled sample corpus as `make run` ingests it: the text files and the crawl WARC."""
+    root = Path(str(resources.files("newsgraph").joinpath("data/samples")))
+    return sorted(str(p) for p in root.glob("*.txt")) + sorted(
+        str(p) for p in root.glob("*.warc.gz")
+    )
+
+
+def _options(input_format: str, published: str | None, max_mb: float) -> IngestOptions:
+    return IngestOptions(
+        input_format=input_format,  # type: ignore[arg-type]
+        published=published,
+        max_bytes=int(max_mb * 1_000_000),
+    )
+
+
+input_format_option = click.option(
+    "--input-format", type=click.Choice(FORMATS), default="auto", show_default=True,
+    help="How to read the inputs (auto: by file name, then by content).",
+)
+published_option = click.option(
+    "--published", callback=_iso_date, metavar="DATE",
+    help="Publication date (YYYY-MM-DD) to resolve relative dates against, for inputs that lack one.",
+)
+max_mb_option = click.option(
+    "--max-mb", type=float, default=20.0, show_default=True,
+    help="Refuse inputs larger than this many megabytes.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsgraph")
+def main() -> None:
+    """newsgraph: news articles in, structured and source-attributed data out."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
+@published_option
+@input_format_option
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default="json",
+              show_default=True, help="Output: the contract as JSON, JSON Lines, or readable text.")
+@max_mb_option
+def analyze(
+    inputs: Sequence[str], published: str | None, input_format: str, fmt: str, max_mb: float
+) -> None:
+    """Analyse articles (files, directories, globs, URLs or - for stdin) and print the records."""
+    from newsgraph.runner import iter_analyses
+
+    failed = 0
+    results: list[dict[str, Any]] = []
+    for item in iter_analyses(list(inputs), _options(input_format, published, max_mb)):
+        if isinstance(item, IngestError):
+            failed += 1
+            _error(str(item))
+        elif fmt == "jsonl":
+            click.echo(item.to_json())
+        elif fmt == "text":
+            click.echo(render_text(item))
+        else:
+            results.append(item.to_dict())
+    if fmt == "json" and results:
+        out = results[0] if len(results) == 1 else results
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    if failed:
+        sys.exit(EXIT_PARTIAL)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, metavar="PATH|URL...")
+@db_option
+@published_option
+@input_format_option
+@max_mb_option
+@click.option("--samples", is_flag=True, help="Also ingest the bundled sample corpus.")
+@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=50, show_default=True,
+              help="Articles stored per transaction.")
+def ingest(
+    inputs: Sequence[str], db: str, published: str | None, input_format: str, max_mb: float,
+    samples: bool, progress: bool | None, batch_size: int,
+) -> None:
+    """Analyse inputs and store them in the database; what is stored already is skipped."""
+    from newsgraph.runner import ingest as run_ingest
+
+    specs = list(inputs) + (sample_paths() if samples else [])
+    if not specs:
+        raise click.UsageError("name at least one PATH or URL, or --samples")
+    try:
+        with Store(db) as store:
+            report = run_ingest(specs, store, _options(input_format, published, max_mb),
+                                on_error=lambda e: _error(str(e)), progress=progress,
+                                batch_size=batch_size)
+    except StoreInUse as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+    click.echo(f"{db}: {report.summary()}")
+    if not report.ok:
+        sys.exit(EXIT_PARTIAL)
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]), required=True)
+@click.option("--out", type=click.Path(), default=None,
+              help="Folder for parquet/csv (default: newsgraph-export); file for jsonl (default: stdout).")
+@click.option("--table", "tables", multiple=True, help="Only this table (repeatable).")
+@click.option("--include-duplicates", is_flag=True, help="jsonl: also near-duplicate articles.")
+def export(db: str, fmt: str, out: str | None, tables: Sequence[str],
+           include_duplicates: bool) -> None:
+    """Export the store: each table as Parquet or CSV, or the analyses as JSON Lines."""
+    from newsgraph.store.export import export_jsonl, export_tables
+
+    try:
+        with Store(db, read_only=True) as store:
+            if fmt == "jsonl":
+                if out:
+                    with open(out, "w", encoding="utf-8") as f:
+                        n = export_jsonl(store, f, include_duplicates)
+                    click.echo(f"{out}: {n} analyses", err=True)
+                else:
+                    export_jsonl(store, sys.stdout, include_duplicates)
+                return
+            try:
+                files = export_tables(store, Path(out or "newsgraph-export"), fmt,  # type: ignore[arg-type]
+                                      list(tables) or None)
+            except ValueError as exc:
+                raise click.UsageError(str(exc)) from exc
+            for path in files:
+                click.echo(str(path))
+    except StoreInUse as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def stats(db: str, fmt: str) -> None:
+    """Rows per table of the store."""
+    try:
+        with Store(db, read_only=True) as store:
+            counts = store.counts()
+    except StoreInUse as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+    if fmt == "json":
+        click.echo(json.dumps(counts))
+        return
+    width = max(len(k) for k in counts)
+    for table, n in counts.items():
+        click.echo(f"{table:<{width}}  {n:>8,}")

@@ -1,0 +1,36 @@
+"""A readable text rendering of an analysis, for `newsgraph analyze --format text`."""
+
+from __future__ import annotations
+
+from newsgraph.model import Analysis
+
+
+def _fmt_value(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.3g}"
+
+
+def render_text(an: Analysis) -> str:
+    """Title, metadata, then one line per date, figure, quote and event, each with its span."""
+    a = an.article
+    meta = ", ".join(x for x in (a.published, a.site, a.section, a.language) if x)
+    lines = [f"# {a.title or '(no title)'}", f"id {a.id}" + (f"  ({meta})" if meta else "")]
+    if a.url:
+        lines.append(f"url {a.url}")
+    if a.authors:
+        lines.append("by " + ", ".join(a.authors))
+    lines.append(f"{len(an.sentences)} sentences, {len(an.timexes)} dates, "
+                 f"{len(an.claims)} figures, {len(an.events)} events, {len(an.quotes)} quotes")
+    if an.timexes:
+        lines.append("\nDates")
+        for t in an.timexes:
+            lines.append(f"  {t.text!r:<32} -> {t.value} ({t.granularity})")
+    if an.claims:
+        lines.append("\nFigures")
+        for c in an.claims:
+            value = _fmt_value(c.value) + (f"-{_fmt_value(c.value_high)}" if c.value_high else "")
+            extra = ", ".join(x for x in (c.unit, c.qualifier, c.what) if x)
+            lines.append(f"  {c.text!r:<32} = {value}" + (f"  [{extra}]" if extra else ""))
+    if an.warnings:
+        lines.append("\nWarnings")
+        lines.extend(f"  {w}" for w in an.warnings)
+    return "\n".join(lines) + "\n"
