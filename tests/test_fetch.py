@@ -5,6 +5,7 @@ No test contacts any host but 127.0.0.1, and retries sleep through a recorder, n
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -19,8 +20,8 @@ import pytest
 
 from newsgraph.ingest.errors import IngestError
 from newsgraph.ingest.fetch import (
-    FetchOptions,
     Fetched,
+    FetchOptions,
     HttpFetcher,
     MemoryFetcher,
     check_url,
@@ -29,10 +30,10 @@ from newsgraph.ingest.fetch import (
 )
 
 ARTICLE = (
-    "<html><head><title>Harbour talks</title></head><body><h1>Harbour talks</h1>"
-    "<p>Negotiators from both delegations met at the harbour office on Tuesday.</p>"
-    "</body></html>"
-).encode()
+    b"<html><head><title>Harbour talks</title></head><body><h1>Harbour talks</h1>"
+    b"<p>Negotiators from both delegations met at the harbour office on Tuesday.</p>"
+    b"</body></html>"
+)
 CP1252_TEXT = "“Prices rose again — in Haifa and in Ramallah,” said the café owner."
 LATIN1_LABEL_TEXT = "Both ministers called the meeting “useful” — and nothing more."
 META_1252 = (
@@ -58,10 +59,9 @@ class Handler(BaseHTTPRequestHandler):
         with self.server.lock:
             self.server.hits[path] += 1
             hit = self.server.hits[path]
-        try:
+        # The client hanging up first is what several tests intend.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             ROUTES.get(path, _missing)(self, hit)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up first, as several tests intend
 
     def reply(
         self,
@@ -116,7 +116,9 @@ ROUTES: dict[str, Route] = {
     "/article.html": lambda h, n: h.reply(200, ARTICLE),
     "/redirect": lambda h, n: h.reply(302, ctype=None, headers=(("Location", "/article.html"),)),
     "/redirect-twice": lambda h, n: h.reply(301, ctype=None, headers=(("Location", "/redirect"),)),
-    "/redirect-loop": lambda h, n: h.reply(302, ctype=None, headers=(("Location", "/redirect-loop"),)),
+    "/redirect-loop": lambda h, n: h.reply(
+        302, ctype=None, headers=(("Location", "/redirect-loop"),)
+    ),
     "/redirect-missing": lambda h, n: h.reply(302, ctype=None, headers=(("Location", "/gone"),)),
     "/redirect-ftp": lambda h, n: h.reply(
         302, ctype=None, headers=(("Location", "ftp://127.0.0.1/file.html"),)
@@ -211,7 +213,13 @@ FAILURES: list[tuple[str, dict[str, Any], str, int, list[float]]] = [
     ),
     ("/chunked-huge", {"max_bytes": 10_000}, "response larger than 10,000 bytes", 1, []),
     ("/slow", {"timeout": 0.2, "retries": 0}, "timed out after 0.2s", 1, []),
-    ("/trickle", {"deadline": 0.3, "retries": 0}, "timed out after 0.3s (body still arriving)", 1, []),
+    (
+        "/trickle",
+        {"deadline": 0.3, "retries": 0},
+        "timed out after 0.3s (body still arriving)",
+        1,
+        [],
+    ),
     ("/redirect-loop", {"max_redirects": 3}, "too many redirects (more than 3)", 4, []),
 ]
 
@@ -369,7 +377,12 @@ LONG_1252 = " ".join(
 @pytest.mark.parametrize(
     ("body", "ctype", "charset", "text"),
     [
-        ("Déjà vu in Gaza and Sderot".encode(), "text/plain", "utf-8", "Déjà vu in Gaza and Sderot"),
+        (
+            "Déjà vu in Gaza and Sderot".encode(),
+            "text/plain",
+            "utf-8",
+            "Déjà vu in Gaza and Sderot",
+        ),
         (CP1252_TEXT.encode("cp1252"), "text/html", "windows-1252", CP1252_TEXT),
         (CP1252_TEXT.encode("cp1252"), "text/html", "latin-1", CP1252_TEXT),
         (CP1252_TEXT.encode("cp1252"), "text/html", "us-ascii", CP1252_TEXT),

@@ -50,7 +50,15 @@ def decode(data: bytes, source: str, declared: str | None = None, html: bool = F
             continue
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding is None:
+    results = list(from_bytes(data[:200_000]))
+    if not results:
         raise IngestError(source, "undecodable bytes: not UTF-8 and no encoding could be detected")
+    best = results[0]
+    # Single-byte code pages often tie; the web's most common one (HTML5 maps latin-1 to it) wins.
+    for r in results:
+        if (r.chaos, r.coherence) == (best.chaos, best.coherence) and (
+            "cp1252" in r.could_be_from_charset
+        ):
+            best = r
+            break
     return data.decode(best.encoding, errors="replace")

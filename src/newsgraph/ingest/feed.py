@@ -174,23 +174,26 @@ def _load_feed(feed: str, fetcher: Fetcher) -> tuple[bytes, str | None]:
 def _empty_feed_problem(parsed: Any) -> str:
     """Why a parse gave no entries: not a feed, a broken feed, or an empty one."""
     error = parsed.get("bozo_exception") if parsed.get("bozo") else None
-    detail = f" ({_xml_error(error)})" if error is not None else ""
+    detail = f": {_xml_error(error)}" if error is not None else ""
     if not parsed.get("version"):
         return f"not a valid RSS or Atom feed{detail}" if detail else "not an RSS or Atom feed"
     return f"malformed feed{detail}" if detail else "feed has no entries"
 
 
 def _xml_error(error: BaseException) -> str:
-    line = getattr(error, "getLineNumber", None)
+    # No line number: feedparser may prepend an XML declaration, which shifts them.
     message = getattr(error, "getMessage", None)
-    if callable(line) and callable(message):
-        return f"line {line()}: {message()}"
+    if callable(message):
+        return f"XML {message()}"
     return str(error) or type(error).__name__
 
 
 def _entry(raw: Any, index: int, source: str, base_url: str | None) -> FeedEntry:
     link = str(raw.get("link") or "")
     ident = str(raw.get("id") or "")
+    if raw.get("guidislink") and not _URL.match(link):
+        # RSS reads a bare <guid> as a permalink by default, but many are opaque ids.
+        link = ""
     if not link and _URL.match(ident):
         link = ident
     if link and base_url:

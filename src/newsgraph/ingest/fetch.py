@@ -36,6 +36,11 @@ _SCHEMES = ("http", "https")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 # WHATWG: browsers read these labels as windows-1252, and news sites rely on that.
 _AS_WINDOWS_1252 = {"latin-1", "iso8859-1", "ascii"}
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 _ERRNO = re.compile(r"^\[Errno -?\d+\]\s*")
 
 
@@ -168,7 +173,7 @@ class HttpFetcher:
         final = str(response.url)
         where = f" (at {final})" if final != url else ""
         status = response.status_code
-        if status == 429 or status >= 500:
+        if status >= 500:
             raise _Retry(f"HTTP {status} {response.reason_phrase}{where}", _retry_after(response))
         if not 200 <= status < 300:
             raise IngestError(url, f"HTTP {status} {response.reason_phrase}{where}")
@@ -273,6 +278,11 @@ def decode_body(f: Fetched) -> str:
 
     Raises ``IngestError`` for binary content or bytes no encoding can explain.
     """
+    for bom, codec in _BOMS:
+        # A byte order mark outranks any declaration (WHATWG), and UTF-16 is full of NULs that
+        # a binary sniff would otherwise take for binary content.
+        if f.body.startswith(bom):
+            return f.body[len(bom) :].decode(codec, errors="replace")
     declared = _browser_charset(f.encoding) if f.encoding else None
     markup = f.content_type in _HTML_TYPES or not f.content_type
     return decode(f.body, f.url, declared=declared, html=markup)

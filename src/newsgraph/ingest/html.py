@@ -21,6 +21,8 @@ _BREADCRUMB_XPATH = (
     " or contains(translate(@id,'BREADCRUMB','breadcrumb'),'breadcrumb')"
     " or contains(translate(@aria-label,'BREADCRUMB','breadcrumb'),'breadcrumb')]"
 )
+# Less than this is navigation or a caption, not an article body.
+MIN_BODY_CHARS = 40
 _SPLIT_AUTHORS = re.compile(r"\s*(?:;|,|\band\b|&)\s*")
 
 
@@ -95,7 +97,7 @@ def article_from_html(
         raise IngestError(source, "no article body found in the HTML")
     title = (doc.title or "").strip()
     text = _body_text(doc.text or "", title)
-    if not text:
+    if len(text) < MIN_BODY_CHARS:
         raise IngestError(source, "no article body found in the HTML")
     page_url = url or doc.url
     authors = [a for a in _SPLIT_AUTHORS.split(doc.author or "") if a]

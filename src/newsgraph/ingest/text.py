@@ -110,7 +110,7 @@ def _title_and_section(lines: list[str], rules: DebrisRules) -> tuple[str, str |
     nxt = lines[i] if i < len(lines) else ""
     if nxt and nxt != title and title.endswith(nxt) and len(nxt) > 10:
         # A breadcrumb we could not cut is run into the title; the repeat shows where it ends.
-        section = section or title[: -len(nxt)].strip(" >|/›»") or None
+        section = title[: -len(nxt)].strip(" >|/›»") or section
         title = nxt
     return title, section, i
 

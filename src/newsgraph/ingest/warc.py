@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import zlib
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -55,6 +56,19 @@ def write_warc(path: Path, pages: Iterable[WarcPage]) -> int:
     return n
 
 
+def _gzip_truncated(path: Path) -> bool:
+    """True when the last gzip member of ``path`` ends early (a copy or download cut short)."""
+    try:
+        with gzip.open(path, "rb") as g:
+            while g.read(1 << 20):
+                pass
+    except EOFError:
+        return True
+    except (OSError, zlib.error):
+        return True
+    return False
+
+
 def _check_warc(path: Path) -> None:
     try:
         with open(path, "rb") as f:
@@ -75,7 +89,11 @@ def _check_warc(path: Path) -> None:
 
 def iter_warc(path: Path, *, published: str | None = None) -> Iterator[Article | IngestError]:
     """Articles of the HTML response records in ``path``; an IngestError for each bad record."""
-    _check_warc(path)
+    try:
+        _check_warc(path)
+    except IngestError as exc:
+        yield exc
+        return
     seen = 0
     try:
         records = ArchiveIterator(
@@ -108,6 +126,10 @@ def iter_warc(path: Path, *, published: str | None = None) -> Iterator[Article |
             yield article
     except (OSError, ValueError) as exc:
         yield IngestError(str(path), f"malformed WARC after {seen} records ({exc})")
+        return
+    if path.suffix == ".gz" and _gzip_truncated(path):
+        yield IngestError(str(path), f"truncated gzip: the archive ends mid-record after {seen} "
+                          "complete records")
 
 
 def _warc_date(value: str | None) -> str | None:
