@@ -72,6 +72,10 @@ def measure(gold: Path) -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    gold_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parents[1].parent / "shared" / "gold"
+    gold_dir = (
+        Path(sys.argv[1])
+        if len(sys.argv) > 1
+        else Path(__file__).parents[1].parent / "shared" / "gold"
+    )
     for name, value in measure(gold_dir).items():
         print(f"{name:<45} {value:.4f}")

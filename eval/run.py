@@ -58,8 +58,13 @@ def main(argv: list[str] | None = None) -> int:
             measured[name] = value
             spec = specs.get(name, {})
             why = check(name, value, spec)
-            bound = (f"min {spec['min']}" if "min" in spec else
-                     f"max {spec['max']}" if "max" in spec else "")
+            bound = (
+                f"min {spec['min']}"
+                if "min" in spec
+                else f"max {spec['max']}"
+                if "max" in spec
+                else ""
+            )
             status = "FAIL " + why if why else "ok"
             print(f"{name:<48} {value:8.4f}  {bound:<10} {status}")
             if why:

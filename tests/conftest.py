@@ -16,8 +16,13 @@ PARAS = [
 ]
 
 
-def page(title: str = "Border talks resume in Almaty", paras: list[str] | None = None,
-         date: str = "2024-05-13", lang: str = "en", extra_head: str = "") -> str:
+def page(
+    title: str = "Border talks resume in Almaty",
+    paras: list[str] | None = None,
+    date: str = "2024-05-13",
+    lang: str = "en",
+    extra_head: str = "",
+) -> str:
     """A news page with the clutter a body extractor must drop."""
     body = "".join(f"<p>{p}</p>" for p in (paras or PARAS))
     meta_date = (
@@ -31,11 +36,14 @@ def page(title: str = "Border talks resume in Almaty", paras: list[str] | None =
 {meta_date}
 <meta name="author" content="Lena Okafor">{extra_head}
 </head><body>
-<header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav></header>
-<nav class="breadcrumb"><a href="/">Home</a> &gt; <a href="/world">World</a> &gt; <a href="/world/asia">Asia</a></nav>
+<header><nav><a href="/">Home</a> <a href="/world">World</a>
+<a href="/sport">Sport</a></nav></header>
+<nav class="breadcrumb"><a href="/">Home</a> &gt; <a href="/world">World</a> &gt;
+<a href="/world/asia">Asia</a></nav>
 <main><article><h1>{title}</h1><p class="byline">By Lena Okafor</p>
 {time_tag}{body}</article>
-<aside><h3>Related stories</h3><ul><li><a href="/x">Another story entirely</a></li></ul></aside></main>
+<aside><h3>Related stories</h3>
+<ul><li><a href="/x">Another story entirely</a></li></ul></aside></main>
 <div class="newsletter">Subscribe to our newsletter for daily updates.</div>
 <footer>Example Courier. All rights reserved.</footer>
 </body></html>"""

@@ -8,8 +8,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import PARAS, page
 
+from conftest import PARAS, page
 from newsgraph.ingest.errors import IngestError
 from newsgraph.ingest.html import article_from_html
 from newsgraph.ingest.sources import IngestOptions, iter_articles, sniff
@@ -18,8 +18,10 @@ from newsgraph.model import Article
 
 
 def split(items: list[Article | IngestError]) -> tuple[list[Article], list[str]]:
-    return ([i for i in items if isinstance(i, Article)],
-            [str(i) for i in items if isinstance(i, IngestError)])
+    return (
+        [i for i in items if isinstance(i, Article)],
+        [str(i) for i in items if isinstance(i, IngestError)],
+    )
 
 
 def test_html_metadata_and_clean_body(html_page: str) -> None:
@@ -36,8 +38,9 @@ def test_html_metadata_and_clean_body(html_page: str) -> None:
 
 
 def test_html_bytes_in_a_legacy_encoding() -> None:
-    html = page(paras=[p + " Café déjà vu." for p in PARAS]).replace('charset="utf-8"',
-                                                                   'charset="windows-1252"')
+    html = page(paras=[p + " Café déjà vu." for p in PARAS]).replace(
+        'charset="utf-8"', 'charset="windows-1252"'
+    )
     a = article_from_html(html.encode("cp1252"), source="p.html")
     assert "Café déjà vu" in a.text
 
@@ -74,8 +77,13 @@ def test_warc_round_trip(tmp_path: Path) -> None:
 def test_warc_crawl_date_only_when_the_page_has_none(tmp_path: Path) -> None:
     dateless = page(date="")
     path = tmp_path / "c.warc"
-    write_warc(path, [WarcPage("https://example.org/a", page().encode(), datetime(2024, 6, 1)),
-                      WarcPage("https://example.org/b", dateless.encode(), datetime(2024, 6, 1))])
+    write_warc(
+        path,
+        [
+            WarcPage("https://example.org/a", page().encode(), datetime(2024, 6, 1)),
+            WarcPage("https://example.org/b", dateless.encode(), datetime(2024, 6, 1)),
+        ],
+    )
     articles, _ = split(list(iter_warc(path)))
     assert [a.published for a in articles] == ["2024-05-13", "2024-06-01"]
 
@@ -83,8 +91,13 @@ def test_warc_crawl_date_only_when_the_page_has_none(tmp_path: Path) -> None:
 @pytest.mark.parametrize("suffix", [".warc", ".warc.gz"])
 def test_truncated_warc_reports_the_record(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"c{suffix}"
-    write_warc(path, [WarcPage("https://example.org/a", page().encode()),
-                      WarcPage("https://example.org/b", page("Cut short").encode())])
+    write_warc(
+        path,
+        [
+            WarcPage("https://example.org/a", page().encode()),
+            WarcPage("https://example.org/b", page("Cut short").encode()),
+        ],
+    )
     data = path.read_bytes()
     path.write_bytes(data[: len(data) - 700])
     articles, errors = split(list(iter_warc(path)))
@@ -94,8 +107,11 @@ def test_truncated_warc_reports_the_record(tmp_path: Path, suffix: str) -> None:
 
 @pytest.mark.parametrize(
     ("content", "problem"),
-    [(b"", "empty input"), (b"GET / HTTP/1.1\r\n", "not a WARC file"),
-     (b"\x1f\x8b\x08\x00broken", "not a WARC file")],
+    [
+        (b"", "empty input"),
+        (b"GET / HTTP/1.1\r\n", "not a WARC file"),
+        (b"\x1f\x8b\x08\x00broken", "not a WARC file"),
+    ],
 )
 def test_not_a_warc(tmp_path: Path, content: bytes, problem: str) -> None:
     path = tmp_path / "x.warc.gz"
@@ -132,12 +148,18 @@ def test_directories_globs_and_missing_paths(tmp_path: Path, text_article: str) 
     (tmp_path / "notes.md").write_text("# not an article", encoding="utf-8")
     articles, errors = split(list(iter_articles([str(tmp_path)])))
     assert sorted(a.title for a in articles) == ["Border talks resume in Almaty", "Other talks"]
-    articles, errors = split(list(iter_articles([str(tmp_path / "*.txt"),
-                                                 str(tmp_path / "missing.txt"),
-                                                 str(tmp_path / "*.none")])))
+    articles, errors = split(
+        list(
+            iter_articles(
+                [str(tmp_path / "*.txt"), str(tmp_path / "missing.txt"), str(tmp_path / "*.none")]
+            )
+        )
+    )
     assert len(articles) == 1
-    assert errors == [f"{tmp_path / 'missing.txt'}: no such file or directory",
-                      f"{tmp_path / '*.none'}: no file matches this pattern"]
+    assert errors == [
+        f"{tmp_path / 'missing.txt'}: no such file or directory",
+        f"{tmp_path / '*.none'}: no file matches this pattern",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -165,8 +187,10 @@ def test_bad_files_give_one_line_and_the_run_continues(
 
 def test_undecodable_text_is_read_with_a_detected_encoding(tmp_path: Path) -> None:
     path = tmp_path / "latin.txt"
-    body = ("Les délégués se sont réunis à Genève lundi pour reprendre les négociations sur le "
-            "cessez-le-feu. Le ministre français a déclaré que la délégation arriverait mercredi.")
+    body = (
+        "Les délégués se sont réunis à Genève lundi pour reprendre les négociations sur le "
+        "cessez-le-feu. Le ministre français a déclaré que la délégation arriverait mercredi."
+    )
     path.write_bytes(f"Pourparlers à Genève\n\n{body}".encode("latin-1"))
     (article,) = list(iter_articles([str(path)]))
     assert isinstance(article, Article) and "Genève" in article.text
@@ -181,8 +205,13 @@ def test_gzipped_jsonl(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("head", "fmt"),
-    [(b"WARC/1.1\r\n", "warc"), (b'{"id": 1}', "jsonl"), (b"<?xml?><rss version='2.0'>", "feed"),
-     (b"<!DOCTYPE html><html>", "html"), (b"Talks resume\n\nBody.", "text")],
+    [
+        (b"WARC/1.1\r\n", "warc"),
+        (b'{"id": 1}', "jsonl"),
+        (b"<?xml?><rss version='2.0'>", "feed"),
+        (b"<!DOCTYPE html><html>", "html"),
+        (b"Talks resume\n\nBody.", "text"),
+    ],
 )
 def test_sniff(head: bytes, fmt: str) -> None:
     assert sniff(head) == fmt

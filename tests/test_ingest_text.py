@@ -14,16 +14,31 @@ BODY = "Ministers from both countries met in Doha on Monday to resume the talks.
     ("raw", "title", "section"),
     [
         (f"Talks resume in Doha\n\n{BODY}", "Talks resume in Doha", None),
-        (f"Home iran Iran's leader backs Hamas\nIran's leader backs Hamas\n\n{BODY}",
-         "Iran's leader backs Hamas", "iran"),
-        (f"Home world-news Kyiv says drones downed\n\n{BODY}", "Kyiv says drones downed",
-         "world-news"),
-        (f"Home > World > Africa\nSudan truce collapses\n\n{BODY}", "Sudan truce collapses",
-         "Africa"),
-        (f"Home > World > Asia Manila protests to Beijing\nManila protests to Beijing\n\n{BODY}",
-         "Manila protests to Beijing", "Asia"),
-        (f"Homecoming for refugees in Armenia\n\n{BODY}", "Homecoming for refugees in Armenia",
-         None),
+        (
+            f"Home iran Iran's leader backs Hamas\nIran's leader backs Hamas\n\n{BODY}",
+            "Iran's leader backs Hamas",
+            "iran",
+        ),
+        (
+            f"Home world-news Kyiv says drones downed\n\n{BODY}",
+            "Kyiv says drones downed",
+            "world-news",
+        ),
+        (
+            f"Home > World > Africa\nSudan truce collapses\n\n{BODY}",
+            "Sudan truce collapses",
+            "Africa",
+        ),
+        (
+            f"Home > World > Asia Manila protests to Beijing\nManila protests to Beijing\n\n{BODY}",
+            "Manila protests to Beijing",
+            "Asia",
+        ),
+        (
+            f"Homecoming for refugees in Armenia\n\n{BODY}",
+            "Homecoming for refugees in Armenia",
+            None,
+        ),
         (f"Home Office sets new rules\n\n{BODY}", "Home Office sets new rules", None),
     ],
 )

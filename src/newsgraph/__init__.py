@@ -34,6 +34,7 @@ def analyze_article(article: Article) -> Analysis:
 
     return pipeline.analyze_article(article)
 
+
 __all__ = [
     "SCHEMA_ID",
     "Analysis",

@@ -23,7 +23,11 @@ EXIT_PARTIAL = 1
 EXIT_ERROR = 2
 
 db_option = click.option(
-    "--db", "db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+    "--db",
+    "db",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
     help="DuckDB database file.",
 )
 
@@ -60,15 +64,23 @@ def _options(input_format: str, published: str | None, max_mb: float) -> IngestO
 
 
 input_format_option = click.option(
-    "--input-format", type=click.Choice(FORMATS), default="auto", show_default=True,
+    "--input-format",
+    type=click.Choice(FORMATS),
+    default="auto",
+    show_default=True,
     help="How to read the inputs (auto: by file name, then by content).",
 )
 published_option = click.option(
-    "--published", callback=_iso_date, metavar="DATE",
-    help="Publication date (YYYY-MM-DD) to resolve relative dates against, for inputs that lack one.",
+    "--published",
+    callback=_iso_date,
+    metavar="DATE",
+    help="Publication date (YYYY-MM-DD) for inputs that lack one; relative dates resolve to it.",
 )
 max_mb_option = click.option(
-    "--max-mb", type=float, default=20.0, show_default=True,
+    "--max-mb",
+    type=float,
+    default=20.0,
+    show_default=True,
     help="Refuse inputs larger than this many megabytes.",
 )
 
@@ -83,8 +95,14 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
 @published_option
 @input_format_option
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default="json",
-              show_default=True, help="Output: the contract as JSON, JSON Lines, or readable text.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "text"]),
+    default="json",
+    show_default=True,
+    help="Output: the contract as JSON, JSON Lines, or readable text.",
+)
 @max_mb_option
 def analyze(
     inputs: Sequence[str], published: str | None, input_format: str, fmt: str, max_mb: float
@@ -118,12 +136,25 @@ def analyze(
 @input_format_option
 @max_mb_option
 @click.option("--samples", is_flag=True, help="Also ingest the bundled sample corpus.")
-@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
-@click.option("--batch-size", type=click.IntRange(1, 100_000), default=50, show_default=True,
-              help="Articles stored per transaction.")
+@click.option(
+    "--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal)."
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1, 100_000),
+    default=50,
+    show_default=True,
+    help="Articles stored per transaction.",
+)
 def ingest(
-    inputs: Sequence[str], db: str, published: str | None, input_format: str, max_mb: float,
-    samples: bool, progress: bool | None, batch_size: int,
+    inputs: Sequence[str],
+    db: str,
+    published: str | None,
+    input_format: str,
+    max_mb: float,
+    samples: bool,
+    progress: bool | None,
+    batch_size: int,
 ) -> None:
     """Analyse inputs and store them in the database; what is stored already is skipped."""
     from newsgraph.runner import ingest as run_ingest
@@ -133,9 +164,14 @@ def ingest(
         raise click.UsageError("name at least one PATH or URL, or --samples")
     try:
         with Store(db) as store:
-            report = run_ingest(specs, store, _options(input_format, published, max_mb),
-                                on_error=lambda e: _error(str(e)), progress=progress,
-                                batch_size=batch_size)
+            report = run_ingest(
+                specs,
+                store,
+                _options(input_format, published, max_mb),
+                on_error=lambda e: _error(str(e)),
+                progress=progress,
+                batch_size=batch_size,
+            )
     except StoreInUse as exc:
         _error(str(exc))
         sys.exit(EXIT_ERROR)
@@ -147,12 +183,17 @@ def ingest(
 @main.command()
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]), required=True)
-@click.option("--out", type=click.Path(), default=None,
-              help="Folder for parquet/csv (default: newsgraph-export); file for jsonl (default: stdout).")
+@click.option(
+    "--out",
+    type=click.Path(),
+    default=None,
+    help="Folder for parquet/csv (default: newsgraph-export); file for jsonl (default: stdout).",
+)
 @click.option("--table", "tables", multiple=True, help="Only this table (repeatable).")
 @click.option("--include-duplicates", is_flag=True, help="jsonl: also near-duplicate articles.")
-def export(db: str, fmt: str, out: str | None, tables: Sequence[str],
-           include_duplicates: bool) -> None:
+def export(
+    db: str, fmt: str, out: str | None, tables: Sequence[str], include_duplicates: bool
+) -> None:
     """Export the store: each table as Parquet or CSV, or the analyses as JSON Lines."""
     from newsgraph.store.export import export_jsonl, export_tables
 
@@ -167,8 +208,12 @@ def export(db: str, fmt: str, out: str | None, tables: Sequence[str],
                     export_jsonl(store, sys.stdout, include_duplicates)
                 return
             try:
-                files = export_tables(store, Path(out or "newsgraph-export"), fmt,  # type: ignore[arg-type]
-                                      list(tables) or None)
+                files = export_tables(
+                    store,
+                    Path(out or "newsgraph-export"),
+                    fmt,  # type: ignore[arg-type]
+                    list(tables) or None,
+                )
             except ValueError as exc:
                 raise click.UsageError(str(exc)) from exc
             for path in files:
@@ -180,8 +225,9 @@ def export(db: str, fmt: str, out: str | None, tables: Sequence[str],
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def stats(db: str, fmt: str) -> None:
     """Rows per table of the store."""
     try:

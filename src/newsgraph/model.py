@@ -16,7 +16,10 @@ SCHEMA_ID = "newsgraph.analysis/1"
 
 Voice = Literal["narrator", "quoted", "mixed"]
 ActorKind = Literal["person", "organization", "country", "group", "role", "unknown"]
-Granularity = Literal["day", "week", "month", "season", "quarter", "year", "decade", "century"]
+# "reference" is for TimeML's PRESENT_REF / PAST_REF / FUTURE_REF ("now", "in the past").
+Granularity = Literal[
+    "day", "week", "month", "season", "quarter", "year", "decade", "century", "reference"
+]
 
 
 class Record(BaseModel):

@@ -41,8 +41,10 @@ def analyze_article(article: Article) -> Analysis:
         )
     long = sum(1 for s, e in spans if e - s > LONG_SENTENCE_CHARS)
     if long:
-        warnings.append(f"{long} sentence(s) over {LONG_SENTENCE_CHARS} characters "
-                        "(a flattened table or missing punctuation?)")
+        warnings.append(
+            f"{long} sentence(s) over {LONG_SENTENCE_CHARS} characters "
+            "(a flattened table or missing punctuation?)"
+        )
     timexes = find_timexes(text, published)
     claims = [to_claim(f, f"c{i}") for i, f in enumerate(find_figures(text, spans), start=1)]
     return Analysis(

@@ -18,8 +18,10 @@ def render_text(an: Analysis) -> str:
         lines.append(f"url {a.url}")
     if a.authors:
         lines.append("by " + ", ".join(a.authors))
-    lines.append(f"{len(an.sentences)} sentences, {len(an.timexes)} dates, "
-                 f"{len(an.claims)} figures, {len(an.events)} events, {len(an.quotes)} quotes")
+    lines.append(
+        f"{len(an.sentences)} sentences, {len(an.timexes)} dates, "
+        f"{len(an.claims)} figures, {len(an.events)} events, {len(an.quotes)} quotes"
+    )
     if an.timexes:
         lines.append("\nDates")
         for t in an.timexes:

@@ -1,4 +1,4 @@
-"""Runs the pipeline over many inputs: errors reported per input, near-copies linked, batches stored.
+"""Runs the pipeline over many inputs: errors per input, near-copies linked, batches stored.
 
 The same loop serves ``newsgraph analyze`` (results to an output stream) and ``newsgraph ingest``
 (results into the store, one transaction per batch, skipping what is stored already, so that a
@@ -36,8 +36,10 @@ class Report:
         return not self.failed
 
     def summary(self) -> str:
-        return (f"{self.stored} stored ({self.duplicates} as near-duplicates), "
-                f"{self.skipped} already stored, {len(self.failed)} failed")
+        return (
+            f"{self.stored} stored ({self.duplicates} as near-duplicates), "
+            f"{self.skipped} already stored, {len(self.failed)} failed"
+        )
 
 
 def _analyze(article: Article, index: NearDuplicates) -> Stored:
@@ -91,8 +93,12 @@ def ingest(
         batch.clear()
         pending.clear()
 
-    bar = tqdm(iter_articles(specs, options), unit=" articles", disable=None if progress is None
-               else not progress, leave=False)
+    bar = tqdm(
+        iter_articles(specs, options),
+        unit=" articles",
+        disable=None if progress is None else not progress,
+        leave=False,
+    )
     for item in bar:
         if isinstance(item, IngestError):
             report.failed.append(str(item))
@@ -110,8 +116,7 @@ def ingest(
             if on_error:
                 on_error(err)
             continue
-        batch.append(Stored(stored.analysis, item.url or item.id, stored.minhash,
-                            stored.duplicate))
+        batch.append(Stored(stored.analysis, item.url or item.id, stored.minhash, stored.duplicate))
         pending.add(item.id)
         if len(batch) >= batch_size:
             flush()

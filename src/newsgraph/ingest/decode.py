@@ -25,7 +25,9 @@ def check_size(source: str, size: int, max_bytes: int) -> None:
 def looks_binary(data: bytes) -> bool:
     """True for content that is not text: NUL bytes or many control characters up front."""
     head = data[:8192]
-    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False  # UTF-16 text is full of NUL bytes
+    if b"\x00" in head:
         return True
     controls = sum(1 for b in head if b in _CONTROL)
     return controls > max(8, len(head) // 50)
@@ -35,8 +37,11 @@ def decode(data: bytes, source: str, declared: str | None = None, html: bool = F
     """Decode ``data`` (a declared charset, a BOM, UTF-8, then a detected guess), or raise."""
     if looks_binary(data):
         raise IngestError(source, "binary content, not text or HTML")
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(enc, errors="replace")
     candidates = [declared] if declared else []

@@ -1,4 +1,4 @@
-"""Near-duplicate detection (MinHash over word shingles, LSH): syndicated copies find their original."""
+"""Near-duplicate detection (MinHash over word shingles, LSH): syndicated copies find originals."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ _WORD = re.compile(r"\w+")
 
 @dataclass(frozen=True)
 class Duplicate:
-    """The article an incoming one copies, and the estimated Jaccard similarity of their shingles."""
+    """The article an incoming one copies, and the estimated Jaccard similarity of shingles."""
 
     original: str
     similarity: float

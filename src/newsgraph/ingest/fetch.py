@@ -79,6 +79,10 @@ class Fetcher(Protocol):
         """The body at ``url``; raises ``IngestError(url, reason)`` when there is none."""
         ...
 
+    def close(self) -> None:
+        """Release the connections the fetcher holds."""
+        ...
+
 
 class _Retry(Exception):
     """A failure worth another attempt: a network error, a timeout, 429 or 5xx."""
@@ -173,10 +177,11 @@ class HttpFetcher:
         final = str(response.url)
         where = f" (at {final})" if final != url else ""
         status = response.status_code
-        if status >= 500:
-            raise _Retry(f"HTTP {status} {response.reason_phrase}{where}", _retry_after(response))
+        http = f"HTTP {status} {response.reason_phrase}".strip() + where
+        if status == 429 or status >= 500:
+            raise _Retry(http, _retry_after(response))
         if not 200 <= status < 300:
-            raise IngestError(url, f"HTTP {status} {response.reason_phrase}{where}")
+            raise IngestError(url, http)
         mime, charset = parse_content_type(response.headers.get("content-type", ""))
         if mime and mime not in opts.accept_types:
             raise IngestError(url, f"unsupported content type {mime} (not a web page or feed)")

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import lxml.html
 import trafilatura
+from trafilatura.settings import Document
 
 from newsgraph.ingest.decode import decode
 from newsgraph.ingest.errors import IngestError
@@ -50,7 +51,7 @@ def _section(tree: Any, title: str) -> str | None:
         crumbs = [t.strip() for t in node.xpath(".//a//text() | .//li//text() | .//span//text()")]
         crumbs = [c for c in crumbs if c and c not in {">", "›", "»", "/", "|"} and c != title]
         if len(crumbs) >= 2:
-            return crumbs[-1]
+            return str(crumbs[-1])
     return None
 
 
@@ -93,7 +94,7 @@ def article_from_html(
         )
     except Exception as exc:  # trafilatura raises a variety of parser errors on broken pages
         raise IngestError(source, f"HTML extraction failed ({type(exc).__name__})") from exc
-    if doc is None or not (doc.text or "").strip():
+    if not isinstance(doc, Document) or not (doc.text or "").strip():
         raise IngestError(source, "no article body found in the HTML")
     title = (doc.title or "").strip()
     text = _body_text(doc.text or "", title)

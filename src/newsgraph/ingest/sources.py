@@ -24,15 +24,23 @@ from newsgraph.ingest.warc import iter_warc
 from newsgraph.model import Article
 
 if TYPE_CHECKING:
-    from newsgraph.ingest.fetch import Fetcher
+    from newsgraph.ingest.fetch import Fetcher, HttpFetcher
 
 InputFormat = Literal["auto", "text", "html", "jsonl", "warc", "feed"]
 FORMATS: tuple[str, ...] = ("auto", "text", "html", "jsonl", "warc", "feed")
 
 # The suffixes a directory walk picks up; an explicitly named file of any suffix is sniffed.
 _SUFFIX_FORMAT: dict[str, str] = {
-    ".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".warc": "warc", ".rss": "feed", ".atom": "feed",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".warc": "warc",
+    ".rss": "feed",
+    ".atom": "feed",
 }
 
 
@@ -66,8 +74,13 @@ def sniff(data: bytes) -> str:
         return "jsonl"
     if head.startswith(b"<") and (b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head):
         return "feed"
-    if head.startswith(b"<") and (b"<html" in head or b"<!doctype" in head or b"<body" in head
-                                  or b"<p" in head or b"<article" in head):
+    if head.startswith(b"<") and (
+        b"<html" in head
+        or b"<!doctype" in head
+        or b"<body" in head
+        or b"<p" in head
+        or b"<article" in head
+    ):
         return "html"
     return "text"
 
@@ -86,8 +99,13 @@ def expand(specs: Sequence[str]) -> Iterator[str | IngestError]:
             continue
         path = Path(spec)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and format_of(p)
-                           and not any(part.startswith(".") for part in p.parts))
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and format_of(p)
+                and not any(part.startswith(".") for part in p.parts)
+            )
             if not found:
                 yield IngestError(spec, "no article files in this directory")
             yield from (str(p) for p in found)
@@ -133,7 +151,7 @@ def _read(spec: str, options: IngestOptions) -> bytes:
 
 
 def _from_path(spec: str, options: IngestOptions) -> Iterator[Article | IngestError]:
-    fmt = options.input_format
+    fmt: str = options.input_format
     if fmt == "auto":
         fmt = format_of(Path(spec)) or ""
     if fmt == "warc" and spec != "-":
@@ -164,11 +182,16 @@ def _feed(spec: str, data: bytes, options: IngestOptions) -> Iterator[Article | 
         yield from iter_feed_entries_from_bytes(data, spec, fetcher)
 
 
-def _fetcher(options: IngestOptions) -> Fetcher:
+def _fetcher(options: IngestOptions) -> HttpFetcher:
     from newsgraph.ingest.fetch import FetchOptions, HttpFetcher
 
-    return HttpFetcher(FetchOptions(timeout=options.fetch_timeout, retries=options.fetch_retries,
-                                    max_bytes=options.max_bytes))
+    return HttpFetcher(
+        FetchOptions(
+            timeout=options.fetch_timeout,
+            retries=options.fetch_retries,
+            max_bytes=options.max_bytes,
+        )
+    )
 
 
 def _from_url(
@@ -181,18 +204,20 @@ def _from_url(
     active = fetcher or _fetcher(options)
     try:
         page = active.fetch(url)
-        kind = options.input_format
+        kind: str = options.input_format
         if kind == "auto":
             ctype = page.content_type.lower()
             kind = "feed" if ("rss" in ctype or "atom" in ctype) else sniff(page.body)
         if kind == "feed":
             yield from iter_feed_entries_from_bytes(page.body, url, active)
         elif kind == "text":
-            yield article_from_text(decode_body(page), source=url, url=page.url,
-                                    published=options.published)
+            yield article_from_text(
+                decode_body(page), source=url, url=page.url, published=options.published
+            )
         else:
-            yield article_from_html(decode_body(page), source=url, url=page.url,
-                                    published=options.published)
+            yield article_from_html(
+                decode_body(page), source=url, url=page.url, published=options.published
+            )
     except IngestError as exc:
         yield exc
     finally:

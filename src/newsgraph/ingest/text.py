@@ -37,9 +37,11 @@ _DATE_LINE = re.compile(
     r"\s*(?:\|.*)?$",
     re.I,
 )
-_BYLINE = re.compile(r"^(?i:by)\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
-                     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)"
-                     r"(?:\s*[,|]\s*.{0,40})?$")
+_BYLINE = re.compile(
+    r"^(?i:by)\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)"
+    r"(?:\s*[,|]\s*.{0,40})?$"
+)
 
 
 @dataclass(frozen=True)
@@ -75,14 +77,18 @@ def parse_date_line(line: str) -> str | None:
         return None
     import dateparser
 
-    cleaned = re.sub(r"^(published|updated|posted|last updated|first published)\s*(on|at)?\s*:?",
-                     "", line, flags=re.I).split("|")[0]
+    cleaned = re.sub(
+        r"^(published|updated|posted|last updated|first published)\s*(on|at)?\s*:?",
+        "",
+        line,
+        flags=re.I,
+    ).split("|")[0]
     parsed = dateparser.parse(cleaned, languages=["en"], settings={"DATE_ORDER": "DMY"})
     return parsed.date().isoformat() if parsed else None
 
 
 def _split_breadcrumb(line: str, rules: DebrisRules) -> tuple[str | None, str]:
-    """(section, rest) when ``line`` opens with a breadcrumb such as "Home > World" or "Home iran"."""
+    """(section, rest) when ``line`` opens with a breadcrumb ("Home > World", "Home iran")."""
     words = line.split()
     if not words or words[0].lower() not in rules.roots:
         return None, line

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import gzip
-import zlib
 import uuid
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -33,10 +33,12 @@ def _record(page: WarcPage) -> bytes:
     body = b"HTTP/1.1 200 OK\r\nContent-Type: " + page.content_type.encode("ascii")
     body += b"\r\nContent-Length: " + str(len(page.html)).encode() + b"\r\n\r\n" + page.html
     when = (page.date or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # Ids derived from the URL and date, so that the same pages make the same archive.
+    record_id = uuid.uuid5(uuid.NAMESPACE_URL, f"{page.url} {when}")
     head = (
         "WARC/1.0\r\n"
         "WARC-Type: response\r\n"
-        f"WARC-Record-ID: <urn:uuid:{uuid.uuid4()}>\r\n"
+        f"WARC-Record-ID: <urn:uuid:{record_id}>\r\n"
         f"WARC-Date: {when}\r\n"
         f"WARC-Target-URI: {page.url}\r\n"
         "Content-Type: application/http; msgtype=response\r\n"
@@ -112,8 +114,9 @@ def iter_warc(path: Path, *, published: str | None = None) -> Iterator[Article |
                 continue
             body = record.reader.read()
             if len(body) < record.content_length:
-                yield IngestError(source, f"truncated record ({len(body)} of "
-                                  f"{record.content_length} bytes)")
+                yield IngestError(
+                    source, f"truncated record ({len(body)} of {record.content_length} bytes)"
+                )
                 continue
             crawled = _warc_date(record.headers.get("WARC-Date"))
             try:
@@ -128,8 +131,9 @@ def iter_warc(path: Path, *, published: str | None = None) -> Iterator[Article |
         yield IngestError(str(path), f"malformed WARC after {seen} records ({exc})")
         return
     if path.suffix == ".gz" and _gzip_truncated(path):
-        yield IngestError(str(path), f"truncated gzip: the archive ends mid-record after {seen} "
-                          "complete records")
+        yield IngestError(
+            str(path), f"truncated gzip: the archive ends mid-record after {seen} complete records"
+        )
 
 
 def _warc_date(value: str | None) -> str | None:

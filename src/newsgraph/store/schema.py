@@ -52,7 +52,7 @@ def columns(table: str) -> list[str]:
     cols = []
     for part in TABLES[table].split(","):
         name = part.split()[0]
-        if name and name[0].isalpha() or name.startswith('"'):
+        if (name and name[0].isalpha()) or name.startswith('"'):
             cols.append(name.strip('"'))
     return cols
 

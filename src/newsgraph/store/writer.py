@@ -122,9 +122,21 @@ def _article_row(item: Stored) -> tuple[Any, ...]:
     a = item.analysis.article
     dup = item.duplicate
     return (
-        a.id, a.url, a.title, a.published, a.site, a.section, a.authors, a.language, a.text,
-        dup.original if dup else None, dup.similarity if dup else None, item.source,
-        item.minhash, item.analysis.warnings, item.analysis.to_json(),
+        a.id,
+        a.url,
+        a.title,
+        a.published,
+        a.site,
+        a.section,
+        a.authors,
+        a.language,
+        a.text,
+        dup.original if dup else None,
+        dup.similarity if dup else None,
+        item.source,
+        item.minhash,
+        item.analysis.warnings,
+        item.analysis.to_json(),
     )
 
 
@@ -141,29 +153,77 @@ def _child_rows(an: Analysis) -> dict[str, list[tuple[Any, ...]]]:
             out["mentions"].append((aid, actor.id, m.start, m.end, m.text))
     for e in an.events:
         d, loc, ev = e.date, e.location, e.evidence
-        out["events"].append((
-            aid, e.id, e.type, e.mode, e.contexts, e.cameo, e.score, e.actor, e.recipient,
-            d.text if d else None, d.value if d else None, d.granularity if d else None,
-            loc.name if loc else None, loc.country if loc else None,
-            loc.lat if loc else None, loc.lon if loc else None,
-            json.dumps([q.model_dump() for q in e.quantities]), e.voice.kind, e.voice.speaker,
-            e.modality.negated, e.modality.hedged, e.modality.future, e.modality.hypothetical,
-            ev.start, ev.end, ev.trigger.start, ev.trigger.end, ev.trigger.text, ev.rule,
-            e.confidence,
-        ))
+        out["events"].append(
+            (
+                aid,
+                e.id,
+                e.type,
+                e.mode,
+                e.contexts,
+                e.cameo,
+                e.score,
+                e.actor,
+                e.recipient,
+                d.text if d else None,
+                d.value if d else None,
+                d.granularity if d else None,
+                loc.name if loc else None,
+                loc.country if loc else None,
+                loc.lat if loc else None,
+                loc.lon if loc else None,
+                json.dumps([q.model_dump() for q in e.quantities]),
+                e.voice.kind,
+                e.voice.speaker,
+                e.modality.negated,
+                e.modality.hedged,
+                e.modality.future,
+                e.modality.hypothetical,
+                ev.start,
+                ev.end,
+                ev.trigger.start,
+                ev.trigger.end,
+                ev.trigger.text,
+                ev.rule,
+                e.confidence,
+            )
+        )
     for q in an.quotes:
         sp, cue = q.speaker, q.cue
-        out["quotes"].append((
-            aid, q.id, q.kind, q.start, q.end, q.text,
-            sp.actor if sp else None, sp.text if sp else None, sp.start if sp else None,
-            sp.end if sp else None, cue.text if cue else None, cue.start if cue else None,
-            cue.end if cue else None,
-        ))
+        out["quotes"].append(
+            (
+                aid,
+                q.id,
+                q.kind,
+                q.start,
+                q.end,
+                q.text,
+                sp.actor if sp else None,
+                sp.text if sp else None,
+                sp.start if sp else None,
+                sp.end if sp else None,
+                cue.text if cue else None,
+                cue.start if cue else None,
+                cue.end if cue else None,
+            )
+        )
     for c in an.claims:
-        out["claims"].append((
-            aid, c.id, c.start, c.end, c.text, c.value, c.value_high, c.unit, c.what,
-            c.qualifier, c.hedged, c.voice.kind, c.voice.speaker,
-        ))
+        out["claims"].append(
+            (
+                aid,
+                c.id,
+                c.start,
+                c.end,
+                c.text,
+                c.value,
+                c.value_high,
+                c.unit,
+                c.what,
+                c.qualifier,
+                c.hedged,
+                c.voice.kind,
+                c.voice.speaker,
+            )
+        )
     for i, t in enumerate(an.timexes):
         out["timexes"].append((aid, i, t.start, t.end, t.text, t.value, t.granularity))
     for i, f in enumerate(an.framing):

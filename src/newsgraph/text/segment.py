@@ -16,7 +16,9 @@ Rules, in the order they are applied:
   opening quote or bracket, or a currency sign. Closing quotes and brackets right after the
   punctuation stay with the sentence before. A lowercase continuation never splits, which
   also keeps ``"Why now?" she asked.`` and ``etc. and`` together.
-* CJK ``。！？`` end a sentence with no space needed.
+* CJK ``。！？`` end a sentence with no space needed, except when a closing quote after them
+  runs on with no space into more text, which in Chinese and Japanese is the attribution
+  (``“我们不会退让。”他说。``).
 * After a single ``.`` the word before is checked: title-like abbreviations that always precede
   a name or number (``Mr.``, ``Gen.``, ``No.``, ``e.g.``) never end a sentence; abbreviations
   that may end one (``Inc.``, ``Jr.``, ``Sept.``, ``a.m.``, dotted acronyms such as ``U.S.``)
@@ -133,7 +135,7 @@ def segment(text: str) -> list[tuple[int, int]]:
         elif kind == "term":
             if _term_ends_sentence(text, m):
                 cuts.append(m.end())
-        else:
+        elif _wide_ends_sentence(text, m):
             cuts.append(m.end())
     cuts.append(len(text))
 
@@ -168,6 +170,15 @@ def _term_ends_sentence(text: str, m: re.Match[str]) -> bool:
         # "Why now?" Smith asked. -- the quote is part of the attribution's sentence
         return _ATTRIBUTION.match(text, nxt) is None
     return True
+
+
+def _wide_ends_sentence(text: str, m: re.Match[str]) -> bool:
+    """CJK 。！？ end a sentence unless a closing quote runs straight on into its attribution."""
+    end = m.end()
+    if end == len(text) or m.group()[-1] not in _CLOSERS:
+        return True
+    # 「なぜ？」と彼は尋ねた。 / “我们不会退让。”他说。 : the quote and its speaker are one sentence
+    return text[end].isspace() or text[end] in _OPENER_SET
 
 
 def _skip_space(text: str, pos: int) -> int:

@@ -47,7 +47,7 @@ SEASON_START_MONTH: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 # one, "May" and "March" are read as the verb/noun ("may say", "a march on").
 MONTH_CUES = frozenset(
     "in since until till by from to through during before after early late mid last next this "
-    "that of around between throughout as".split()
+    "of around between throughout".split()
 )
 AMBIGUOUS_MONTHS = frozenset({"may", "march"})
 
@@ -55,11 +55,12 @@ AMBIGUOUS_MONTHS = frozenset({"may", "march"})
 WEEKDAY_NOT_AFTER = frozenset(
     "good black bloody super cyber ash holy maundy palm easter shrove giving every each".split()
 )
-WEEKDAY_NOT_BEFORE = frozenset(
-    "times telegraph express mirror post herald mail people star independent sport agreement "
-    "accord club observer tribune review prayers prayer sermon mass service services "
-    "school league edition show programme program".split()
+# Capitalised words after a weekday that make a name; lowercase words that make a habit.
+WEEKDAY_NAME_NEXT = frozenset(
+    "Times Telegraph Express Mirror Post Herald Mail People Star Independent Sport Agreement "
+    "Accord Club Observer Tribune Review Edition Show League School Night Live".split()
 )
+WEEKDAY_HABIT_NEXT = frozenset("school schools league".split())
 
 # Words right before a four-digit number that make it a label, not a year ("Resolution 2334").
 YEAR_NOT_AFTER = frozenset(
@@ -218,8 +219,7 @@ REL_UNIT = re.compile(
 AGO = re.compile(
     rf"(?<!\w)(?P<n>(?i:{_NUMS}))[\s-]+(?P<unit>(?i:{_UNITS}))s?\s+"
     r"(?P<dir>(?i:ago|earlier|later|before|after|from\s+now|prior|previously|back))(?!\w)"
-    r"|(?<!\w)(?P<dir2>(?i:the\s+day\s+(?:before|after)|the\s+(?:previous|next|following)"
-    r"\s+day))(?!\w)"
+    r"|(?<!\w)(?P<dir2>(?i:the\s+day\s+(?:before|after)))(?!\w)"
 )
 REFERENCE = re.compile(
     r"(?<![\w-])(?P<w>(?i:now|currently|nowadays|at\s+present|presently|at\s+the\s+moment|"
