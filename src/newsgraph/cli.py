@@ -242,3 +242,11 @@ def stats(db: str, fmt: str) -> None:
     width = max(len(k) for k in counts)
     for table, n in counts.items():
         click.echo(f"{table:<{width}}  {n:>8,}")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the analysis record (newsgraph.analysis/1)."""
+    from newsgraph.model import json_schema
+
+    click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))

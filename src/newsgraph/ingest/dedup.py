@@ -12,6 +12,8 @@ SHINGLE_WORDS = 5
 NUM_PERM = 128
 # Syndicated copies share most of their 5-word shingles; distinct stories on one topic few.
 THRESHOLD = 0.5
+# Stored signatures must be re-read with the hashing scheme that made them.
+SCHEME = "affine32"
 _WORD = re.compile(r"\w+")
 
 
@@ -26,7 +28,7 @@ class Duplicate:
 def signature(text: str) -> MinHash:
     words = _WORD.findall(text.casefold())
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - 4))}
-    m = MinHash(num_perm=NUM_PERM)
+    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     m.update_batch([s.encode("utf-8") for s in shingles])
     return m
 
@@ -36,7 +38,8 @@ def to_bytes(m: MinHash) -> bytes:
 
 
 def from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64).copy())
+    values = np.frombuffer(data, dtype=np.uint64).copy()
+    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME)
 
 
 class NearDuplicates:
