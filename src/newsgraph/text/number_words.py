@@ -134,63 +134,67 @@ TIME_RELATIVE: tuple[str, ...] = ("ago", "later", "earlier", "before", "after", 
 # (category, label, positions, surface forms). The label is what ``Figure.what`` says; all the
 # ways of saying someone died share the label "killed". positions: "L" the form can stand
 # before the figure as a transitive verb ("killed 40"), "R" after the counted noun ("40 people
-# were killed", "40 dead"). Multi-word forms are written with single spaces.
+# were killed", "40 dead"). The surface forms are comma-separated.
 PREDICATES: tuple[tuple[str, str, str, str], ...] = (
-    ("killed", "killed", "LR", "kill kills killed killing slay slays slew slain slaying "
-     "massacre massacres massacred massacring murder murders murdered murdering "
-     "execute executes executed executing"),
-    ("killed", "killed", "R", "die dies died dying perish perishes perished perishing dead "
-     "lost their lives lost his life lost her life"),
-    ("wounded", "wounded", "LR", "wound wounds wounded wounding"),
-    ("wounded", "injured", "LR", "injure injures injured injuring maim maims maimed maiming"),
+    ("killed", "killed", "LR",
+     "kill, kills, killed, killing, slay, slays, slew, slain, slaying, massacre, "
+     "massacres, massacred, massacring, murder, murders, murdered, murdering, "
+     "execute, executes, executed, executing"),
+    ("killed", "killed", "R",
+     "die, dies, died, dying, perish, perishes, perished, perishing, dead, "
+     "lost their lives, lost his life, lost her life"),
+    ("wounded", "wounded", "LR", "wound, wounds, wounded, wounding"),
+    ("wounded", "injured", "LR", "injure, injures, injured, injuring, maim, maims, maimed, maiming"),
     ("wounded", "injured", "R", "hurt"),
-    ("kidnapped", "kidnapped", "LR", "kidnap kidnaps kidnapped kidnapping"),
-    ("kidnapped", "abducted", "LR", "abduct abducts abducted abducting"),
-    ("kidnapped", "taken hostage", "R", "taken hostage held hostage taken captive held captive "
-     "hostage captive"),
-    ("displaced", "displaced", "LR", "displace displaces displaced displacing"),
-    ("displaced", "fled", "R", "flee flees fled fleeing"),
-    ("displaced", "evacuated", "LR", "evacuate evacuates evacuated evacuating"),
-    ("displaced", "uprooted", "LR", "uproot uproots uprooted uprooting"),
-    ("displaced", "expelled", "LR", "expel expels expelled expelling"),
-    ("displaced", "deported", "LR", "deport deports deported deporting"),
-    ("displaced", "made homeless", "R", "made homeless left homeless"),
-    ("arrested", "arrested", "LR", "arrest arrests arrested arresting"),
-    ("arrested", "detained", "LR", "detain detains detained detaining"),
-    ("arrested", "jailed", "LR", "jail jails jailed jailing"),
-    ("arrested", "imprisoned", "LR", "imprison imprisons imprisoned imprisoning"),
-    ("arrested", "rounded up", "LR", "round up rounds up rounded up rounding up"),
-    ("projectiles", "fired", "LR", "fire fires fired firing"),
-    ("projectiles", "launched", "LR", "launch launches launched launching"),
-    ("projectiles", "intercepted", "LR", "intercept intercepts intercepted intercepting"),
-    ("projectiles", "shot down", "LR", "shoot down shoots down shot down shooting down downed"),
-    ("money", "pledged", "LR", "pledge pledges pledged pledging"),
-    ("money", "spent", "LR", "spend spends spent spending"),
-    ("money", "allocated", "LR", "allocate allocates allocated allocating earmark earmarks "
-     "earmarked earmarking"),
-    ("money", "approved", "LR", "approve approves approved approving"),
-    ("money", "raised", "LR", "raise raises raised raising"),
-    ("money", "paid", "LR", "pay pays paid paying"),
-    ("money", "donated", "LR", "donate donates donated donating"),
-    ("money", "lent", "LR", "lend lends lent lending loan loans loaned"),
-    ("money", "invested", "LR", "invest invests invested investing"),
-    ("money", "cost", "L", "cost costs costing"),
-    ("money", "fined", "L", "fine fines fined fining"),
-    ("money", "sent", "LR", "send sends sent sending"),
-    ("money", "granted", "LR", "grant grants granted granting"),
+    ("kidnapped", "kidnapped", "LR", "kidnap, kidnaps, kidnapped, kidnapping"),
+    ("kidnapped", "abducted", "LR", "abduct, abducts, abducted, abducting"),
+    ("kidnapped", "taken hostage", "R",
+     "taken hostage, held hostage, taken captive, held captive, hostage, captive"),
+    ("displaced", "displaced", "LR", "displace, displaces, displaced, displacing"),
+    ("displaced", "fled", "R", "flee, flees, fled, fleeing"),
+    ("displaced", "evacuated", "LR", "evacuate, evacuates, evacuated, evacuating"),
+    ("displaced", "uprooted", "LR", "uproot, uproots, uprooted, uprooting"),
+    ("displaced", "expelled", "LR", "expel, expels, expelled, expelling"),
+    ("displaced", "deported", "LR", "deport, deports, deported, deporting"),
+    ("displaced", "made homeless", "R", "made homeless, left homeless"),
+    ("arrested", "arrested", "LR", "arrest, arrests, arrested, arresting"),
+    ("arrested", "detained", "LR", "detain, detains, detained, detaining"),
+    ("arrested", "jailed", "LR", "jail, jails, jailed, jailing"),
+    ("arrested", "imprisoned", "LR", "imprison, imprisons, imprisoned, imprisoning"),
+    ("arrested", "rounded up", "LR", "round up, rounds up, rounded up, rounding up"),
+    ("projectiles", "fired", "LR", "fire, fires, fired, firing"),
+    ("projectiles", "launched", "LR", "launch, launches, launched, launching"),
+    ("projectiles", "intercepted", "LR", "intercept, intercepts, intercepted, intercepting"),
+    ("projectiles", "shot down", "LR", "shoot down, shoots down, shot down, shooting down, downed"),
+    ("money", "pledged", "LR", "pledge, pledges, pledged, pledging"),
+    ("money", "spent", "LR", "spend, spends, spent, spending"),
+    ("money", "allocated", "LR",
+     "allocate, allocates, allocated, allocating, earmark, earmarks, earmarked, "
+     "earmarking"),
+    ("money", "approved", "LR", "approve, approves, approved, approving"),
+    ("money", "raised", "LR", "raise, raises, raised, raising"),
+    ("money", "paid", "LR", "pay, pays, paid, paying"),
+    ("money", "donated", "LR", "donate, donates, donated, donating"),
+    ("money", "lent", "LR", "lend, lends, lent, lending, loan, loans, loaned"),
+    ("money", "invested", "LR", "invest, invests, invested, investing"),
+    ("money", "cost", "L", "cost, costs, costing"),
+    ("money", "fined", "L", "fine, fines, fined, fining"),
+    ("money", "sent", "LR", "send, sends, sent, sending"),
+    ("money", "granted", "LR", "grant, grants, granted, granting"),
 )
 
 # Nouns that name the counted event and stand before "of" or "rose to": "the deaths of 30",
 # "a death toll of 40", "the toll has risen to 40", "the arrest of 40 protesters".
 NOMINALS: tuple[tuple[str, str, str], ...] = (
-    ("killed", "killed", "death deaths death toll toll fatalities killing killings massacre "
-     "murder murders execution executions"),
-    ("wounded", "injured", "injuries injury wounding"),
-    ("kidnapped", "kidnapped", "kidnapping kidnappings abduction abductions"),
-    ("displaced", "displaced", "displacement evacuation expulsion expulsions deportation "
-     "deportations"),
-    ("arrested", "arrested", "arrest arrests detention detentions imprisonment"),
-    ("projectiles", "fired", "launch launches barrage barrages salvo salvos volley"),
+    ("killed", "killed",
+     "death, deaths, death toll, toll, fatalities, killing, killings, massacre, "
+     "murder, murders, execution, executions"),
+    ("wounded", "injured", "injuries, injury, wounding"),
+    ("kidnapped", "kidnapped", "kidnapping, kidnappings, abduction, abductions"),
+    ("displaced", "displaced",
+     "displacement, evacuation, expulsion, expulsions, deportation, deportations"),
+    ("arrested", "arrested", "arrest, arrests, detention, detentions, imprisonment"),
+    ("projectiles", "fired", "launch, launches, barrage, barrages, salvo, salvos, volley"),
 )
 
 # Head nouns whose mere presence says what kind of figure it is.
@@ -260,4 +264,37 @@ NP_STOPWORDS: frozenset[str] = frozenset(
     protested voted chanted waited arrived returned crossed entered joined received
     per cent percent today yesterday tonight tomorrow week month year day days times
     """.split()
+)
+
+# --- what is not a figure -------------------------------------------------------------------
+
+# Words that label a document, place or unit by number ("Resolution 2334", "Route 6"). The
+# first list matches in any case; the second only capitalised, as its words are also verbs or
+# common nouns in lowercase ("block 40 trucks", "round up 40").
+LABEL_WORDS_ANY_CASE: tuple[str, ...] = (
+    "resolution", "article", "route", "highway", "section", "chapter", "paragraph", "para",
+    "clause", "amendment", "decree", "page", "pp", "vol", "volume", "flight", "platform",
+    "terminal", "brigade", "battalion", "regiment", "squadron", "precinct", "pier", "hangar",
+)  # fmt: skip
+LABEL_WORDS_CAPITALISED: tuple[str, ...] = (
+    "No", "Nos", "Number", "Block", "Order", "Round", "Unit", "Line", "Class", "Type", "Level",
+    "Case", "File", "Law", "Bill", "Camp", "Phase", "Stage", "Model", "Version", "Channel",
+    "Building", "Sector", "Zone", "District", "Ward", "Exit", "Lane", "Seat", "Tier",
+    "Category", "Grade", "Proposition", "Measure", "Question", "Item", "Lot", "Plot",
+    "Apartment", "Flat", "Box", "Figure", "Fig", "Table", "Station", "Bus", "Tower", "Hill",
+    "Corps", "Division", "Gate", "Room", "Group", "Team", "Kilometre", "Kilometer", "Act",
+)  # fmt: skip
+
+# Words before a year-shaped number that make it a year even before a plural noun
+# ("the 2019 elections", "in 2014 rockets...").
+YEAR_CONTEXT: frozenset[str] = frozenset(
+    """
+    in since until till by during before after from the this that early late mid spring
+    summer autumn fall winter between to through and or year fiscal around circa its their
+    """.split()
+)
+
+# Words after a glued "m" that make it metres rather than millions ("a 10m wall").
+METRE_CONTEXT: frozenset[str] = frozenset(
+    "high tall long wide deep away below above underground thick".split()
 )

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -198,6 +197,9 @@ def _dateparser(span: str, published: dt.date | None) -> Point | None:
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if published is not None:
         settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
+    else:  # without a publication date only a span that states its year may be read
+        settings["RELATIVE_BASE"] = dt.datetime(2000, 1, 1)
+        settings["REQUIRE_PARTS"] = ["year"]
     try:
         data = DateDataParser(languages=["en"], settings=settings).get_date_data(span)
     except (ValueError, OverflowError):
@@ -211,5 +213,3 @@ def _dateparser(span: str, published: dt.date | None) -> Point | None:
         return cal.month(when.year, when.month)
     return cal.day(when)
 
-
-RuleCheck = Callable[[re.Match[str], str], "tuple[int, int] | None"]

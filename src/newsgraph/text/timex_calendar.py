@@ -173,7 +173,11 @@ def _classify(tokens: list[str]) -> list[str | None]:
         prev = tokens[i - 1].lower() if i else ""
         nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
         kind: str | None = None
-        if low in rules.FUTURE_CUES or (low, nxt) in rules.FUTURE_BIGRAMS:
+        if (
+            low in rules.FUTURE_CUES
+            or (low, nxt) in rules.FUTURE_BIGRAMS
+            or (low == "to" and nxt in rules.PROSPECTIVE_VERBS)
+        ):
             kind = "future"
         elif prev in rules.PARTICIPLE_AUX and low not in ("was", "were", "had", "has", "have"):
             kind = None

@@ -407,6 +407,8 @@ def _c_rel_unit(m: re.Match[str], text: str) -> Span | None:
     the = bool(m.group("the"))
     if rel == "past" or (the and rel in ("last", "this past")):
         return None  # "the past year": a trailing duration, not a date
+    if the and _prev_word(text, m.start()).lower() in rules.DURATION_PREPOSITIONS:
+        return None  # "over the next decade": a stretch of time, not a date
     if unit == "day" and rel not in _A_OFFSETS:
         return None
     if the and rel in ("this", "current") and unit in ("day", "week"):
@@ -451,6 +453,8 @@ def _c_ago(m: re.Match[str], text: str) -> Span | None:
         return None  # "two days before the vote": relative to an event we cannot date
     if direction == "prior" and text[m.end() : m.end() + 3] == " to":
         return None
+    if _next_word(text, m.end()).lower() == "than":
+        return None  # "a month earlier than usual": a comparison, not a date
     return m.span()
 
 

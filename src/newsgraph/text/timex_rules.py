@@ -95,6 +95,14 @@ FUTURE_BIGRAMS = frozenset(
         ("due", "to"), ("will", "be"), ("would", "be"),
     }
 )  # fmt: skip
+# "to" + one of these verbs looks ahead ("a programme to run through June").
+PROSPECTIVE_VERBS = frozenset(
+    "be hold meet visit run take begin start vote launch open close resume travel attend sign "
+    "host return end hear decide announce release publish face testify appear speak address "
+    "deliver rule review present discuss consider debate elect choose join leave arrive finish "
+    "complete expire last continue reopen restart stage mark celebrate commemorate unveil "
+    "submit file introduce pass approve ratify implement enforce take effect go come".split()
+)
 PAST_CUES = frozenset(
     "said told was were had did has have ago last yesterday earlier met made took gave "
     "went came began held left saw won lost fell rose spoke wrote sent struck fought led broke "
@@ -106,6 +114,8 @@ PARTICIPLE_AUX = frozenset("be been being is are am to will would".split())
 # "-ed" words that are not past-tense verbs.
 NOT_PAST_ED = frozenset("need indeed red bed shed seed speed feed breed united hundred".split())
 
+# Prepositions that make "the next decade" a stretch of time rather than a date.
+DURATION_PREPOSITIONS = frozenset("over for within throughout".split())
 # Words after "the past" that make it a trailing duration ("the past two years").
 DURATION_FOLLOWERS = frozenset(
     "few several many couple week weeks month months year years decade decades day days "
@@ -120,9 +130,10 @@ _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _MONTH_ANY = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _ORD = r"(?:st|nd|rd|th)?"
-_YEAR = r"(?P<y>(?:1[5-9]|20|21)\d\d)(?![\d%]|[.,]\d)"
+_YEAR_DIGITS = r"(?P<y>(?:1[5-9]|20|21)\d\d)"
+_YEAR = _YEAR_DIGITS + r"(?![\d%]|[.,/\-–]\d)"
 _DAY_MODS = r"(?i:early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+turn\s+of|end|start)"  # noqa: E501
-_REL = r"(?i:this\s+past|this\s+coming|last|next|this|past|coming)"
+_REL = r"(?<![A-Za-z])(?i:this\s+past|this\s+coming|last|next|this|past|coming)"
 _NUMBER = "|".join(
     sorted((re.escape(w).replace(r"\ ", r"\s+") for w in NUMBER_WORDS), key=len, reverse=True)
 )
@@ -150,7 +161,7 @@ MONTH_DAY = re.compile(
     rf"(?![\d:]|\.\d|,\d{{3}})(?:,?\s+{_YEAR})?"
 )
 DAY_MONTH = re.compile(
-    rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?<![\d.,$€£])(?P<d1>[0-3]?\d){_ORD}"
+    rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?<![\w.,$€£])(?P<d1>[0-3]?\d){_ORD}"
     rf"(?:\s*(?:-|–|—|to)\s*(?P<d2>[0-3]?\d){_ORD})?\s+(?:of\s+)?"
     rf"(?P<mon>{_MONTH_ANY})(?![A-Za-z])(?:,?\s+{_YEAR})?"
 )
@@ -165,7 +176,7 @@ MONTH = re.compile(
 )
 YEAR = re.compile(
     rf"(?<![\w$€£#.,/\-])(?:(?P<mod>(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))[\s-]+)?"  # noqa: E501
-    rf"(?:(?P<fy>(?i:fiscal|FY))\s*)?{_YEAR}"
+    rf"(?:(?P<fy>(?i:fiscal|FY))\s*)?{_YEAR_DIGITS}(?![\d%]|[.,]\d)"
     r"(?:\s*(?:-|–|—|/)\s*(?P<y2>\d{4}|\d{2})(?![\d%]|[.,]\d))?(?![A-Za-z])"
 )
 DECADE = re.compile(
@@ -188,13 +199,13 @@ QUARTER = re.compile(
     r"|(?<![\w-])(?P<yq>(?:19|20)\d\d)[\s-]?Q(?P<q2>[1-4])(?!\w)"
 )
 SEASON = re.compile(
-    rf"(?:(?P<mod>(?i:early|late|mid))[\s-]+)?(?:(?P<rel>{_REL})\s+)?"
-    r"(?P<s>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?!\w)"
-    r"(?:,?\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)(?!\d)|\s+(?:of\s+)?(?P<yrel>(?i:last|this|next))"
+    rf"(?<![A-Za-z])(?:(?P<mod>(?i:early|late|mid))[\s-]+)?(?:(?P<rel>{_REL})\s+)?"
+    r"(?<![A-Za-z])(?P<s>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?!\w)"
+    r"(?:,?\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)(?![\d%]|[.,/\-–]\d)|\s+(?:of\s+)?(?P<yrel>(?i:last|this|next))"
     r"\s+year)?"
 )
 WEEKDAY = re.compile(
-    rf"(?:(?P<rel>{_REL})\s+)?(?<![A-Za-z])(?P<wd>{_WEEKDAY})(?![A-Za-z])"
+    rf"(?<![A-Za-z])(?:(?P<rel>{_REL})\s+)?(?<![A-Za-z])(?P<wd>{_WEEKDAY})(?![A-Za-z])"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
 )
 WEEKEND = re.compile(
@@ -217,7 +228,7 @@ REL_UNIT = re.compile(
     r"(?P<unit2>(?i:year|month|week))(?!\w)"
 )
 AGO = re.compile(
-    rf"(?<!\w)(?P<n>(?i:{_NUMS}))[\s-]+(?P<unit>(?i:{_UNITS}))s?\s+"
+    rf"(?<![\w,.])(?P<n>(?i:{_NUMS}))[\s-]+(?P<unit>(?i:{_UNITS}))s?\s+"
     r"(?P<dir>(?i:ago|earlier|later|before|after|from\s+now|prior|previously|back))(?!\w)"
     r"|(?<!\w)(?P<dir2>(?i:the\s+day\s+(?:before|after)))(?!\w)"
 )
