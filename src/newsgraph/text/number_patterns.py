@@ -17,20 +17,19 @@ from newsgraph.text import number_words as W
 __all__ = [
     "AND_HALF",
     "CORE",
+    "DETERMINER",
     "HYPHEN_WORD",
-    "INCLUDING_LEFT",
-    "LAST_WORD",
+    "LEFT_TOKEN",
     "MASTER",
     "NP_OF",
     "NP_TOKEN",
     "POST_PREDICATE",
-    "PRED_LEFT",
-    "QUAL_LEFT",
     "RANGE_SEP",
     "RIGHT_QUAL",
     "RIGHT_UNIT",
-    "SUBJECT_LEFT",
     "TIME_RELATIVE",
+    "alternation",
+    "forms",
 ]
 
 
@@ -48,9 +47,7 @@ _MONTH = (
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?"
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_LABEL = (
-    rf"(?:(?i:{alternation(W.LABEL_WORDS_ANY_CASE)})|{alternation(W.LABEL_WORDS_CAPITALISED)})"
-)
+_LABEL = rf"(?:(?i:{alternation(W.LABEL_WORDS_ANY_CASE)})|{alternation(W.LABEL_WORDS_CAPITALISED)})"
 
 _SKIP = "|".join(
     (
@@ -92,6 +89,7 @@ _CORE = (
 )
 _DENOMS = alternation(W.FRACTION_DENOMINATORS)
 _NUMBER_ALTERNATIVES = (
+    r"(?P<magnitude>\b(?i:magnitude)[-\s](?P<mag>\d{1,2}(?:\.\d+)?)(?![\d.]))",
     rf"(?P<skip>{_SKIP})",
     rf"(?P<frac>\b(?P<fn>(?i:one|an?|two|three|four|five|six|seven|eight|nine))"
     rf"(?P<fsep>\s+|-)(?P<fd>(?i:{_DENOMS}))\b)",
@@ -125,10 +123,6 @@ RIGHT_QUAL = re.compile(r"\s+(?P<rq>(?i:or\s+so|or\s+more))\b|(?P<rq2>\+)(?![\w+
 RANGE_SEP = re.compile(r"\s*(?P<dash>[-–—])\s*|\s+(?P<word>(?i:to|and))\s+")
 TIME_RELATIVE = re.compile(rf"\s+(?i:{alternation(W.TIME_RELATIVE)})\b")
 
-_QUALIFIER = alternation([*W.QUALIFIERS, "from"])
-QUAL_LEFT = re.compile(rf"(?<![\w-])(?P<q>(?i:{_QUALIFIER}))\s+$")
-LAST_WORD = re.compile(r"(?<![\w'’])(?P<w>[A-Za-z][\w'’]*)\.?[ \t\u00a0]+$")
-
 
 def forms(entry: str) -> list[str]:
     """The comma-separated surface forms of a table entry."""
@@ -139,32 +133,13 @@ def _predicate_forms(position: str) -> list[str]:
     return [f for _c, _l, where, entry in W.PREDICATES if position in where for f in forms(entry)]
 
 
-_LEFT_VERBS = alternation(_predicate_forms("L"))
 _RIGHT_FORMS = alternation(_predicate_forms("R"))
-_NOMINALS = alternation(f for _c, _l, entry in W.NOMINALS for f in forms(entry))
-_TOLL_VERBS = (
-    r"(?:(?:has|had|have|now|already|reportedly|officially|so\s+far)\s+)*"
-    r"(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|hit|hits|jumped|jumps|"
-    r"increased|increases|grew|grown|went|gone|is|was|at)(?:\s+(?:up\s+)?(?:to|at))?"
-)
-PRED_LEFT = re.compile(
-    rf"(?<![\w-])(?i:(?P<verb>{_LEFT_VERBS})(?:\s+(?:a\s+total\s+of|the\s+lives\s+of))?"
-    rf"|(?P<nom>{_NOMINALS})\s+(?:of|{_TOLL_VERBS}))\s+$"
-)
-INCLUDING_LEFT = re.compile(
-    r"(?<![\w-])(?i:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|"
-    r"most\s+of\s+them)\s+$"
-)
-SUBJECT_LEFT = re.compile(
-    r"(?<![\w-])(?P<subj>[A-Za-z]+)(?:\s+rate)?\s+(?i:(?:has|had|have)\s+)?"
-    r"(?i:rose|risen|rises|fell|fallen|falls|dropped|drops|climbed|jumped|increased|decreased|"
-    r"declined|grew|grown|slowed|stood|stands|reached|hit|was|is|of)(?:\s+(?i:to|by|at))?\s+$"
-)
+LEFT_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*|\S")
 _FILLERS = (
     "who that which have has had been being were was are is be reportedly reported allegedly "
     "all also since later now already so far believed thought feared said confirmed known to "
     "subsequently eventually then either both apparently officially presumed likely probably "
-    "mostly"
+    "mostly could would may might will must should likely"
 )
 POST_PREDICATE = re.compile(
     r"(?:\s*,[^,;:()\"“”]{1,60}?,|\s*\([^()]{1,60}\)|\s+[—–][^—–]{1,60}?[—–])?"
@@ -172,8 +147,8 @@ POST_PREDICATE = re.compile(
     rf"(?P<pred>(?i:{_RIGHT_FORMS}))\b"
 )
 NP_OF = re.compile(
-    r"\s+(?i:(?P<prep>of|in|worth\s+of))"
+    r"\s+(?P<prep>(?i:of|in|worth\s+of))"
     r"(?:\s+(?i:the|its|their|his|her|our|those|these|all))?(?=\s)"
 )
 NP_TOKEN = re.compile(r"[ \t\u00a0]+(?P<w>[A-Za-z][A-Za-z'’-]*)|[ \t\u00a0]*(?P<p>\S)")
-
+DETERMINER = re.compile(r"\s+(?i:the|its|their|his|her|our|all)(?=\s)")

@@ -120,7 +120,8 @@ UNITS: dict[str, str] = {
     "degrees celsius": "°C", "degrees fahrenheit": "°F", "°c": "°C", "°f": "°F",
     "second": "seconds", "minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
     "month": "months", "year": "years", "decade": "decades",
-    "percentage point": "percentage points",
+    "percentage point": "percentage points", "basis point": "basis points",
+    "magnitude": "magnitude",
 }  # fmt: skip
 TIME_UNITS: frozenset[str] = frozenset(
     ("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades")
@@ -144,7 +145,8 @@ PREDICATES: tuple[tuple[str, str, str, str], ...] = (
      "die, dies, died, dying, perish, perishes, perished, perishing, dead, "
      "lost their lives, lost his life, lost her life"),
     ("wounded", "wounded", "LR", "wound, wounds, wounded, wounding"),
-    ("wounded", "injured", "LR", "injure, injures, injured, injuring, maim, maims, maimed, maiming"),
+    ("wounded", "injured", "LR",
+     "injure, injures, injured, injuring, maim, maims, maimed, maiming"),
     ("wounded", "injured", "R", "hurt"),
     ("kidnapped", "kidnapped", "LR", "kidnap, kidnaps, kidnapped, kidnapping"),
     ("kidnapped", "abducted", "LR", "abduct, abducts, abducted, abducting"),
@@ -175,13 +177,13 @@ PREDICATES: tuple[tuple[str, str, str, str], ...] = (
     ("money", "raised", "LR", "raise, raises, raised, raising"),
     ("money", "paid", "LR", "pay, pays, paid, paying"),
     ("money", "donated", "LR", "donate, donates, donated, donating"),
-    ("money", "lent", "LR", "lend, lends, lent, lending, loan, loans, loaned"),
+    ("money", "lent", "LR", "lend, lends, lent, lending, loaned"),
     ("money", "invested", "LR", "invest, invests, invested, investing"),
     ("money", "cost", "L", "cost, costs, costing"),
     ("money", "fined", "L", "fine, fines, fined, fining"),
     ("money", "sent", "LR", "send, sends, sent, sending"),
     ("money", "granted", "LR", "grant, grants, granted, granting"),
-)
+)  # fmt: skip
 
 # Nouns that name the counted event and stand before "of" or "rose to": "the deaths of 30",
 # "a death toll of 40", "the toll has risen to 40", "the arrest of 40 protesters".
@@ -195,7 +197,7 @@ NOMINALS: tuple[tuple[str, str, str], ...] = (
      "displacement, evacuation, expulsion, expulsions, deportation, deportations"),
     ("arrested", "arrested", "arrest, arrests, detention, detentions, imprisonment"),
     ("projectiles", "fired", "launch, launches, barrage, barrages, salvo, salvos, volley"),
-)
+)  # fmt: skip
 
 # Head nouns whose mere presence says what kind of figure it is.
 CATEGORY_NOUNS: dict[str, tuple[str, ...]] = {
@@ -246,25 +248,39 @@ SINGULAR_COUNTED: tuple[str, ...] = (
 
 # Words that end a counted noun phrase: function words, auxiliaries, common verbs, adverbs.
 NP_STOPWORDS: frozenset[str] = frozenset(
-    """
-    a an the this that these those his her their its our my your whose which who whom what
-    in on at by for from with without to of into onto upon across along among amid amidst
-    against during since after before over under near inside outside through throughout per
-    via around about while when where whether if but so because although though yet than as
-    not no nor or and each every both either neither such other others another own same
-    last next ago earlier later here there then now also still already just only even
-    is are was were be been being am has have had having do does did will would shall should
-    can could may might must said says say told tell tells according reportedly allegedly
-    apparently including included mostly mainly largely many most more less fewer all some
-    any several few much very too almost nearly roughly approximately around least
-    went go goes gone came come comes took take takes taken gave give gives made make makes
-    got get gets left remain remains remained remaining stayed live lives lived living
-    rose risen fell fallen ran run runs hit hits saw seen won lost met meet meets held hold
-    holds kept keep keeps stood stand stands sat joined attended marched gathered rallied
-    protested voted chanted waited arrived returned crossed entered joined received
-    per cent percent today yesterday tonight tomorrow week month year day days times
-    """.split()
-)
+    (
+        "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our",
+        "my", "your", "whose", "which", "who", "whom", "what", "in", "on", "at", "by", "for",
+        "from", "with", "without", "to", "of", "into", "onto", "upon", "across", "along",
+        "among", "amid", "amidst", "against", "during", "since", "after", "before", "over",
+        "under", "near", "inside", "outside", "through", "throughout", "per", "via", "around",
+        "about", "while", "when", "where", "whether", "if", "but", "so", "because", "although",
+        "though", "yet", "than", "as", "not", "no", "nor", "or", "and", "each", "every", "both",
+        "either", "neither", "such", "other", "others", "another", "own", "same", "last",
+        "next", "ago", "earlier", "later", "here", "there", "then", "now", "also", "still",
+        "already", "just", "only", "even", "is", "are", "was", "were", "be", "been", "being",
+        "am", "has", "have", "had", "having", "do", "does", "did", "will", "would", "shall",
+        "should", "can", "could", "may", "might", "must", "said", "says", "say", "told", "tell",
+        "tells", "according", "reportedly", "allegedly", "apparently", "including", "included",
+        "mostly", "mainly", "largely", "many", "most", "more", "less", "fewer", "all", "some",
+        "any", "several", "few", "much", "very", "too", "almost", "nearly", "roughly",
+        "approximately", "least", "went", "go", "goes", "gone", "came", "come", "comes", "took",
+        "take", "takes", "taken", "gave", "give", "gives", "made", "make", "makes", "got",
+        "get", "gets", "left", "remain", "remains", "remained", "remaining", "stayed", "live",
+        "lives", "lived", "living", "rose", "risen", "fell", "fallen", "ran", "run", "runs",
+        "hit", "hits", "saw", "seen", "won", "lost", "met", "meet", "meets", "held", "hold",
+        "holds", "kept", "keep", "keeps", "stood", "stand", "stands", "sat", "joined",
+        "attended", "marched", "gathered", "rallied", "protested", "voted", "chanted", "waited",
+        "arrived", "returned", "crossed", "entered", "received", "cent", "percent", "today",
+        "yesterday", "tonight", "tomorrow", "week", "month", "year", "day", "days", "times",
+        # present-tense verbs that would otherwise read as the second word of a compound noun
+        # (words that are also common nouns, such as "support" or "needs", are left out)
+        "lacks", "suffers", "suffer", "relies", "rely", "depends", "depend", "wants", "want",
+        "opposes", "oppose", "favours", "favors", "believes", "believe", "thinks", "think",
+        "expects", "expect", "reside", "resides", "belong", "belongs", "continue", "continues",
+        "become", "becomes", "seem", "seems"
+    )
+)  # fmt: skip
 
 # --- what is not a figure -------------------------------------------------------------------
 
@@ -288,13 +304,17 @@ LABEL_WORDS_CAPITALISED: tuple[str, ...] = (
 # Words before a year-shaped number that make it a year even before a plural noun
 # ("the 2019 elections", "in 2014 rockets...").
 YEAR_CONTEXT: frozenset[str] = frozenset(
-    """
-    in since until till by during before after from the this that early late mid spring
-    summer autumn fall winter between to through and or year fiscal around circa its their
-    """.split()
-)
+    (
+        "in", "since", "until", "till", "by", "during", "before", "after", "from", "the",
+        "this", "that", "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter",
+        "between", "to", "through", "and", "or", "year", "fiscal", "around", "circa", "its",
+        "their"
+    )
+)  # fmt: skip
 
 # Words after a glued "m" that make it metres rather than millions ("a 10m wall").
 METRE_CONTEXT: frozenset[str] = frozenset(
-    "high tall long wide deep away below above underground thick".split()
-)
+    (
+        "high", "tall", "long", "wide", "deep", "away", "below", "above", "underground", "thick"
+    )
+)  # fmt: skip

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from newsgraph.model import Timex
@@ -31,6 +31,9 @@ _DAY_TAIL = re.compile(
 )
 _ENDS_WITH_DAY = re.compile(r"\d(?:st|nd|rd|th)?$")
 _DASHES = ("-", "–", "—")
+# How far a pattern may reach either side of its anchor word.
+_WINDOW = 48
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass(slots=True)
@@ -38,21 +41,23 @@ class _Found:
     start: int
     end: int
     point: Point
-    parts: list[Point] = field(default_factory=list)
 
 
 def find_timexes(text: str, published: dt.date | None) -> list[Timex]:
     """Every date expression in ``text``: sorted, non-overlapping, each resolved to a value.
 
     Without ``published`` only expressions that carry their own year are kept."""
-    if not text or rules.TRIGGER.search(text) is None:
+    if not text:
         return []
     chosen = _select(_candidates(text))
     ctx = Context(text, published)
     found: list[_Found] = []
     for start, end, index, match in chosen:
         ctx.start, ctx.end = start, end
-        point = RULES[index].resolve(match, ctx)
+        try:
+            point = RULES[index].resolve(match, ctx)
+        except (ValueError, OverflowError):  # a date pushed past year 1 or 9999
+            point = None
         if point is None and RULES[index].fallback:
             point = _dateparser(text[start:end], published)
         if point is None:
@@ -68,12 +73,34 @@ def find_timexes(text: str, published: dt.date | None) -> list[Timex]:
 
 
 def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
+    """Every match of every rule that its check accepts: (start, end, rule index, match)."""
+    low = text.lower()
+    if len(low) != len(text):  # a few non-ASCII letters change length when lowercased
+        low = text.translate(_ASCII_LOWER)
     found: list[tuple[int, int, int, re.Match[str]]] = []
+    size = len(text)
+    anchors: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+    has_digit = rules.DIGIT.search(text) is not None
     for index, rule in enumerate(RULES):
-        for match in rule.regex.finditer(text):
-            span = rule.check(match, text)
-            if span is not None and span[1] > span[0]:
-                found.append((span[0], span[1], index, match))
+        if rule.digits and not has_digit:
+            continue
+        spans = anchors.get(rule.anchor)
+        if spans is None:
+            where = low if rule.lower else text
+            spans = anchors[rule.anchor] = [a.span() for a in rule.anchor.finditer(where)]
+        done = 0  # matches never overlap within one rule: resume after the last one
+        for a_start, a_end in spans:
+            if a_end <= done:
+                continue
+            stop = min(size, a_end + _WINDOW)
+            for match in rule.regex.finditer(text, max(done, a_start - _WINDOW), stop):
+                if stop < size and match.end() > stop - _WINDOW // 2:
+                    # near the window's end an optional tail may have been cut: match again
+                    match = rule.regex.match(text, match.start()) or match
+                done = max(done, match.end())
+                span = rule.check(match, text)
+                if span is not None and span[1] > span[0]:
+                    found.append((span[0], span[1], index, match))
     return found
 
 
@@ -149,15 +176,11 @@ def _join_pair(text: str, cur: _Found, nxt: _Found | None, word: str) -> _Found 
 
 def _roll_forward(end: Point, start: Point) -> Point:
     """A range end whose year or week was guessed is moved past the start ("Friday to Monday")."""
-    if end.first is None or start.first is None or end.first >= start.first or not end.cycle:
+    if not end.cycle or end.first is None or start.first is None or end.first >= start.first:
         return end
+    if end.gran == "day" and (start.first - end.first).days < 7:  # a weekday: the next one
+        return cal.day(end.first + dt.timedelta(days=7), cycle=True)
     if end.gran == "day":
-        days = 7 if _weekday_like(end, start) else 0
-        if days:
-            shifted = end.first + dt.timedelta(days=days)
-            while shifted < start.first:
-                shifted += dt.timedelta(days=7)
-            return cal.day(shifted, cycle=True)
         moved = cal.safe_date(end.first.year + 1, end.first.month, end.first.day)
         return cal.day(moved) if moved else end
     if end.gran == "month":
@@ -165,13 +188,8 @@ def _roll_forward(end: Point, start: Point) -> Point:
     return end
 
 
-def _weekday_like(end: Point, start: Point) -> bool:
-    # A guessed day less than a week behind the start came from a weekday name.
-    return start.first is not None and end.first is not None and (start.first - end.first).days < 7
-
-
 def _join_day_tail(text: str, cur: _Found, word: str) -> _Found | None:
-    """"between March 3 and 5" / "from 3 to 5 March": a bare day number closing a range."""
+    """ "between March 3 and 5" / "from 3 to 5 March": a bare day number closing a range."""
     if cur.point.gran != "day" or cur.point.first is None or word not in ("from", "between"):
         return None
     if not _ENDS_WITH_DAY.search(text, cur.start, cur.end):
@@ -192,14 +210,15 @@ def _join_day_tail(text: str, cur: _Found, word: str) -> _Found | None:
 @lru_cache(maxsize=4096)
 def _dateparser(span: str, published: dt.date | None) -> Point | None:
     """dateparser's reading of a span the rules found but could not read (cached per span)."""
-    from dateparser.date import DateDataParser
+    if published is None:  # the spans handed over carry at most a two-digit year: ambiguous
+        return None
+    from dateparser.date import DateDataParser  # slow to import: only when first needed
 
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-    if published is not None:
-        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
-    else:  # without a publication date only a span that states its year may be read
-        settings["RELATIVE_BASE"] = dt.datetime(2000, 1, 1)
-        settings["REQUIRE_PARTS"] = ["year"]
+    settings: dict[str, object] = {
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "RELATIVE_BASE": dt.datetime.combine(published, dt.time()),
+    }
     try:
         data = DateDataParser(languages=["en"], settings=settings).get_date_data(span)
     except (ValueError, OverflowError):
@@ -212,4 +231,3 @@ def _dateparser(span: str, published: dt.date | None) -> Point | None:
     if data.period == "month":
         return cal.month(when.year, when.month)
     return cal.day(when)
-

@@ -102,9 +102,7 @@ def pick_day(
     """The year of a month-day without one: the latest past occurrence, or the next one within
     ~6 months when the clause speaks of the future; a stated weekday picks the matching year."""
     options = [
-        c
-        for c in (safe_date(published.year + k, mon, d) for k in (-1, 0, 1))
-        if c is not None
+        c for c in (safe_date(published.year + k, mon, d) for k in (-1, 0, 1)) if c is not None
     ]
     if weekday is not None:
         matching = [c for c in options if c.weekday() == weekday]
@@ -165,60 +163,53 @@ def weekday_date(published: dt.date, weekday: int, how: str) -> dt.date:
     return published + dt.timedelta(days=ahead)
 
 
-def _classify(tokens: list[str]) -> list[str | None]:
-    """Tense cue of each token: "future", "past" or None."""
-    kinds: list[str | None] = []
-    for i, tok in enumerate(tokens):
-        low = tok.lower()
-        prev = tokens[i - 1].lower() if i else ""
-        nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
-        kind: str | None = None
-        if (
-            low in rules.FUTURE_CUES
-            or (low, nxt) in rules.FUTURE_BIGRAMS
-            or (low == "to" and nxt in rules.PROSPECTIVE_VERBS)
-        ):
-            kind = "future"
-        elif prev in rules.PARTICIPLE_AUX and low not in ("was", "were", "had", "has", "have"):
-            kind = None
-        elif low in rules.PAST_CUES or (
-            tok.islower() and len(low) > 4 and low.endswith("ed") and low not in rules.NOT_PAST_ED
-        ):
-            kind = "past"
-        kinds.append(kind)
-    return kinds
+def _cue(tokens: list[str], i: int) -> str | None:
+    """Tense cue of ``tokens[i]``: "future", "past" or None."""
+    tok = tokens[i]
+    low = tok.lower().replace("’", "'")
+    nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+    if (
+        low in rules.FUTURE_CUES
+        or (low, nxt) in rules.FUTURE_BIGRAMS
+        or (low == "to" and nxt in rules.PROSPECTIVE_VERBS)
+    ):
+        return "future"
+    prev = tokens[i - 1].lower() if i else ""
+    if prev in rules.PARTICIPLE_AUX and low not in ("was", "were", "had", "has", "have"):
+        return None  # "will be held": a participle after an auxiliary is not past tense
+    if low in rules.PAST_CUES:
+        return "past"
+    if tok.islower() and len(low) > 4 and low.endswith("ed") and low not in rules.NOT_PAST_ED:
+        return "past"
+    return None
 
 
-def _nearest(tokens: list[str], kinds: list[str | None], backwards: bool) -> tuple[int, str]:
+def _nearest(tokens: list[str], backwards: bool, limit: int) -> tuple[int, str]:
     order = range(len(tokens) - 1, -1, -1) if backwards else range(len(tokens))
     distance = 0
     for i in order:
         # A clause break (comma, dash) makes a cue beyond it count for less.
-        distance += 3 if tokens[i] in (",", ";", ":", "—", "–") else 1
-        kind = kinds[i]
+        distance += 4 if tokens[i].lower() in rules.CLAUSE_BREAKS else 1
+        if distance > limit:
+            break
+        kind = _cue(tokens, i)
         if kind is not None:
             return distance, kind
-    return 10_000, ""
+    return limit + 1, ""
 
 
 def tense(text: str, start: int, end: int) -> str | None:
-    """"future" or "past" from the nearest tense cue in the same sentence, else None."""
+    """ "future" or "past" from the nearest tense cue in the same sentence, else None."""
     left = text[max(0, start - 160) : start]
     right = text[end : end + 160]
-    last_break = None
-    for last_break in rules.SENTENCE_BREAK.finditer(left):
-        pass
-    if last_break is not None:
-        left = left[last_break.end() :]
+    breaks = [b.end() for b in rules.SENTENCE_BREAK.finditer(left)]
+    if breaks:
+        left = left[breaks[-1] :]
     first_break = rules.SENTENCE_BREAK.search(right)
     if first_break is not None:
         right = right[: first_break.start()]
-    left_tokens = rules.WORD.findall(left)
-    right_tokens = rules.WORD.findall(right)
-    left_kinds = _classify(left_tokens)
-    right_kinds = _classify(right_tokens)
-    dist_left, kind_left = _nearest(left_tokens, left_kinds, backwards=True)
-    dist_right, kind_right = _nearest(right_tokens, right_kinds, backwards=False)
-    if not kind_left and not kind_right:
-        return None
-    return kind_left if dist_left <= dist_right else kind_right
+    dist_left, kind_left = _nearest(rules.WORD.findall(left), True, 60)
+    _, kind_right = _nearest(rules.WORD.findall(right), False, dist_left - 1)
+    if kind_right:
+        return kind_right
+    return kind_left or None

@@ -23,7 +23,7 @@ _MONTH_BEFORE = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s*,?\s*(?:and|or|to)?\s*$"
 )
-_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“‘(\n]\s*)$")
+_WORDS = re.compile(r"[A-Za-z]+")
 _ENDS_CLAUSE = re.compile(r"\s*(?:[,.;:)!?\"”]|$)")
 
 
@@ -44,15 +44,21 @@ class Context:
         """The most recent resolved date at ``finest`` granularity or finer, else publication."""
         limit = GRAN_ORDER[finest]
         for point in reversed(self.points):
-            if point.first is not None and "/" not in point.value:
-                if GRAN_ORDER[point.gran] <= limit:
-                    return point.first, point.gran
+            if point.first is None or "/" in point.value:
+                continue
+            if GRAN_ORDER[point.gran] <= limit:
+                return point.first, point.gran
         return (self.published, "day") if self.published else None
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A pattern, the anchor every match contains, and what to do with a match."""
+
     regex: re.Pattern[str]
+    anchor: re.Pattern[str]
+    lower: bool  # the anchor is searched in the lowercased text
+    digits: bool  # every match has a digit in it
     check: Callable[[re.Match[str], str], Span | None]
     resolve: Callable[[re.Match[str], Context], Point | None]
     fallback: bool = False
@@ -66,6 +72,14 @@ def _prev_word(text: str, pos: int) -> str:
 def _next_word(text: str, pos: int) -> str:
     m = _NEXT_WORD.match(text, pos, pos + 24)
     return m.group(1) if m else ""
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 8) : pos]
+    stripped = before.rstrip()
+    if not stripped:
+        return True
+    return stripped[-1] in '.!?:"“‘(' or "\n" in before[len(stripped) :]
 
 
 def _any(match: re.Match[str], text: str) -> Span | None:
@@ -96,9 +110,10 @@ def _c_numeric(m: re.Match[str], text: str) -> Span | None:
 
 def _r_numeric(m: re.Match[str], c: Context) -> Point | None:
     a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
-    if len(m.group("y")) == 2:
-        pivot = (c.published.year % 100 + 1) if c.published else 30
-        y += 2000 if y <= pivot else 1900
+    if len(m.group("y")) == 2:  # "15/04/24": the century comes from the publication date
+        if c.published is None:
+            return None
+        y += 2000 if y <= c.published.year % 100 + 1 else 1900
     day, mon = (b, a) if b > 12 >= a else (a, b)  # day first unless impossible
     d = cal.safe_date(y, mon, day)
     return cal.day(d) if d else None
@@ -287,20 +302,22 @@ def _r_quarter(m: re.Match[str], c: Context) -> Point | None:
 
 
 def _c_season(m: re.Match[str], text: str) -> Span | None:
-    """A season word is a date with "this/last/next", a year, or after "in (the)"."""
-    if m.group("rel") or m.group("y") or m.group("yrel"):
+    """A season word is a date with "this/last/next", or after "in (the)" and the like."""
+    if m.group("rel"):
         return m.span()
-    if m.group("s")[0].isupper() and not _SENTENCE_START.search(text, 0, m.start()):
+    word, start = m.group("s"), m.start()
+    if word[0].isupper() and not _at_sentence_start(text, start):
         return None  # "Arab Spring"
-    start = m.start()
-    prev = _prev_word(text, start).lower()
-    if prev == "the":
-        prev = _prev_word(text, start - 4).lower() if text[start - 4 : start].lower() == "the " else ""
-    if prev not in ("in", "during", "since", "until", "till", "by", "through", "throughout",
-                    "over", "before", "after", "this", "next", "last") and not m.group("mod"):
-        return None  # fmt: skip
-    following = text[m.end() : m.end() + 4]
-    if following.startswith(" of") or _next_word(text, m.end())[:1].isupper():
+    before = _WORDS.findall(text, max(0, start - 30), start)[-2:]
+    if before and before[-1].lower() == "the":
+        before = before[:-1]
+    cued = bool(m.group("mod")) or (bool(before) and before[-1].lower() in rules.SEASON_CUES)
+    if m.group("y") and (cued or word.lower() != "fall"):
+        return m.span()
+    if not cued:
+        return None  # "prices fall", "a summer job"
+    named = text.startswith(" of", m.end()) or _next_word(text, m.end())[:1].isupper()
+    if named and not m.group("yrel"):
         return None  # "the fall of Kabul", "the summer Olympics"
     return m.span()
 
@@ -358,15 +375,17 @@ def _r_weekend(m: re.Match[str], c: Context) -> Point | None:
         return None
     rel = _norm(m.group("rel"))
     if rel in ("last", "past", "this past"):
-        saturday = cal.weekday_date(p - dt.timedelta(days=1), 5, "on_or_before")
-        if p.weekday() == 6:
+        saturday = cal.weekday_date(p, 5, "before")
+        if p.weekday() == 6:  # on a Sunday "last weekend" is the one before this one
             saturday -= dt.timedelta(days=7)
-    elif rel in ("next", "coming", "this coming") or (rel != "" or c.future()) and p.weekday() < 5:
-        saturday = cal.weekday_date(p, 5, "on_or_after")
+    elif rel in ("next", "coming", "this coming"):
+        saturday = cal.weekday_date(p, 5, "after")
+    elif p.weekday() >= 5:
+        saturday = p - dt.timedelta(days=p.weekday() - 5)
     else:
-        saturday = cal.weekday_date(p, 5, "on_or_before")
-        if p.weekday() == 6:
-            saturday = p - dt.timedelta(days=1)
+        tense = cal.tense(c.text, c.start, c.end)
+        ahead = tense == "future" or (rel == "this" and tense != "past")
+        saturday = cal.weekday_date(p, 5, "on_or_after" if ahead else "on_or_before")
     return cal.weekend(saturday)
 
 
@@ -379,7 +398,7 @@ _DAY_OFFSETS = {
 
 def _c_day_word(m: re.Match[str], text: str) -> Span | None:
     word = m.group("w")
-    if word[0].isupper() and not _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
+    if word[0].isupper() and not _at_sentence_start(text, m.start()):
         prev = _prev_word(text, m.start())
         if prev[:1].isupper() or prev.lower() == "the":
             return None  # a title: "USA Today", "the Today programme"
@@ -416,7 +435,7 @@ def _c_rel_unit(m: re.Match[str], text: str) -> Span | None:
     return m.span()
 
 
-def shift_unit(unit: str, base: dt.date, k: int) -> Point | None:
+def _shift_unit(unit: str, base: dt.date, k: int) -> Point | None:
     """The ``unit`` containing ``base``, moved by ``k`` units."""
     if unit == "day":
         return cal.day(base + dt.timedelta(days=k))
@@ -437,14 +456,14 @@ def shift_unit(unit: str, base: dt.date, k: int) -> Point | None:
 def _r_rel_unit(m: re.Match[str], c: Context) -> Point | None:
     if m.group("unit2"):
         anchor = c.anchor(_norm(m.group("unit2")))
-        return shift_unit(_norm(m.group("unit2")), anchor[0], 0) if anchor else None
+        return _shift_unit(_norm(m.group("unit2")), anchor[0], 0) if anchor else None
     rel, unit = _norm(m.group("rel")), _norm(m.group("unit"))
     if rel in _A_OFFSETS and (m.group("the") or rel != "next" or unit == "day"):
         anchor = c.anchor(unit)
-        return shift_unit(unit, anchor[0], _A_OFFSETS[rel]) if anchor else None
+        return _shift_unit(unit, anchor[0], _A_OFFSETS[rel]) if anchor else None
     if c.published is None:
         return None
-    return shift_unit(unit, c.published, _P_OFFSETS.get(rel, 0))
+    return _shift_unit(unit, c.published, _P_OFFSETS.get(rel, 0))
 
 
 def _c_ago(m: re.Match[str], text: str) -> Span | None:
@@ -490,7 +509,7 @@ def _r_ago(m: re.Match[str], c: Context) -> Point | None:
         return cal.year(base.year + sign * n * (10 if unit == "decade" else 100))
     if unit == "week" and direction not in ("ago", "back", "from now") and base_gran == "day":
         return cal.day(base + dt.timedelta(days=7 * sign * n))
-    return shift_unit(unit, base, sign * n)
+    return _shift_unit(unit, base, sign * n)
 
 
 # ---- references: "now", "in the past" --------------------------------------------------------
@@ -520,22 +539,22 @@ def _r_never(m: re.Match[str], c: Context) -> Point | None:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule(rules.ISO, _any, _r_iso),
-    Rule(rules.NUMERIC, _c_numeric, _r_numeric),
-    Rule(rules.MONTH_DAY, _any, _r_month_day, fallback=True),
-    Rule(rules.DAY_MONTH, _c_day_month, _r_month_day, fallback=True),
-    Rule(rules.MONTH_YEAR, _c_month_year, _r_month_year),
-    Rule(rules.MONTH, _c_month, _r_month),
-    Rule(rules.YEAR, _c_year, _r_year),
-    Rule(rules.DECADE, _c_decade, _r_decade),
-    Rule(rules.CENTURY, _any, _r_century),
-    Rule(rules.QUARTER, _any, _r_quarter),
-    Rule(rules.SEASON, _c_season, _r_season),
-    Rule(rules.WEEKDAY, _c_weekday, _r_weekday),
-    Rule(rules.WEEKEND, _any, _r_weekend),
-    Rule(rules.DAY_WORD, _c_day_word, _r_day_word),
-    Rule(rules.REL_UNIT, _c_rel_unit, _r_rel_unit),
-    Rule(rules.AGO, _c_ago, _r_ago),
-    Rule(rules.REFERENCE, _c_reference, _r_reference),
-    Rule(rules.LOOSE, _any, _r_never, fallback=True),
+    Rule(rules.ISO, rules.A_ISO, False, True, _any, _r_iso),
+    Rule(rules.NUMERIC, rules.A_NUMERIC, False, True, _c_numeric, _r_numeric),
+    Rule(rules.MONTH_DAY, rules.A_MONTH, False, True, _any, _r_month_day, fallback=True),
+    Rule(rules.DAY_MONTH, rules.A_MONTH, False, True, _c_day_month, _r_month_day, fallback=True),
+    Rule(rules.MONTH_YEAR, rules.A_MONTH, False, True, _c_month_year, _r_month_year),
+    Rule(rules.MONTH, rules.A_MONTH, False, False, _c_month, _r_month),
+    Rule(rules.YEAR, rules.A_YEAR, False, True, _c_year, _r_year),
+    Rule(rules.DECADE, rules.A_DECADE, True, False, _c_decade, _r_decade),
+    Rule(rules.CENTURY, rules.A_CENTURY, True, False, _any, _r_century),
+    Rule(rules.QUARTER, rules.A_QUARTER, True, False, _any, _r_quarter),
+    Rule(rules.SEASON, rules.A_SEASON, True, False, _c_season, _r_season),
+    Rule(rules.WEEKDAY, rules.A_WEEKDAY, False, False, _c_weekday, _r_weekday),
+    Rule(rules.WEEKEND, rules.A_WEEKEND, True, False, _any, _r_weekend),
+    Rule(rules.DAY_WORD, rules.A_UNIT, True, False, _c_day_word, _r_day_word),
+    Rule(rules.REL_UNIT, rules.A_UNIT, True, False, _c_rel_unit, _r_rel_unit),
+    Rule(rules.AGO, rules.A_UNIT, True, False, _c_ago, _r_ago),
+    Rule(rules.REFERENCE, rules.A_REFERENCE, True, False, _c_reference, _r_reference),
+    Rule(rules.LOOSE, rules.A_MONTH, False, True, _any, _r_never, fallback=True),
 )

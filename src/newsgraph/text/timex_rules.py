@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import re
 
+
+def _words(spaced: str) -> frozenset[str]:
+    """A word table written as one space-separated string."""
+    return frozenset(spaced.split())
+
+
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -45,82 +51,97 @@ SEASON_START_MONTH: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 # Words right before a bare month name ("in March", "since May") that make it a date; without
 # one, "May" and "March" are read as the verb/noun ("may say", "a march on").
-MONTH_CUES = frozenset(
+MONTH_CUES = _words(
     "in since until till by from to through during before after early late mid last next this "
-    "of around between throughout".split()
+    "of around between throughout"
 )
 AMBIGUOUS_MONTHS = frozenset({"may", "march"})
 
+# Words before (the) a season word that make it a date: "in the spring", "during winter".
+SEASON_CUES = _words(
+    "in during since until till by through throughout over before after early late mid"
+)
+
 # Names and fixed phrases in which a weekday is not a date ("Sunday Times", "Good Friday").
-WEEKDAY_NOT_AFTER = frozenset(
-    "good black bloody super cyber ash holy maundy palm easter shrove giving every each".split()
+WEEKDAY_NOT_AFTER = _words(
+    "good black bloody super cyber ash holy maundy palm easter shrove giving every each"
 )
 # Capitalised words after a weekday that make a name; lowercase words that make a habit.
-WEEKDAY_NAME_NEXT = frozenset(
+WEEKDAY_NAME_NEXT = _words(
     "Times Telegraph Express Mirror Post Herald Mail People Star Independent Sport Agreement "
-    "Accord Club Observer Tribune Review Edition Show League School Night Live".split()
+    "Accord Club Observer Tribune Review Edition Show League School Night Live"
 )
-WEEKDAY_HABIT_NEXT = frozenset("school schools league".split())
+WEEKDAY_HABIT_NEXT = _words("school schools league")
 
 # Words right before a four-digit number that make it a label, not a year ("Resolution 2334").
-YEAR_NOT_AFTER = frozenset(
+YEAR_NOT_AFTER = _words(
     "resolution resolutions no number flight route article section room page pages model "
     "version chapter item bus highway road unit apartment suite code form rule bill exit "
     "channel box vol issue ward district cell lot tag id pin hr sb hb windows office iso "
-    "paragraph clause regulation order decree law act squad battalion brigade regiment".split()
+    "paragraph clause regulation order decree law act squad battalion brigade regiment"
 )
 # Words right after a four-digit number that make it a count or a measure ("2000 troops").
-YEAR_NOT_BEFORE = frozenset(
+YEAR_NOT_BEFORE = _words(
     "people persons troops soldiers fighters civilians residents refugees migrants families "
     "children men women workers employees staff jobs homes houses buildings cars vehicles "
     "rockets missiles drones shells bombs votes voters signatures units copies tons tonnes "
     "barrels km kilometres kilometers miles metres meters feet ft kg pounds dollars euros yuan "
     "yen rupees points percent pc acres hectares calories words pages students patients "
     "deaths cases arrests prisoners detainees hostages members delegates participants "
-    "protesters demonstrators police officers guards cattle sheep animals birds trees".split()
+    "protesters demonstrators police officers guards cattle sheep animals birds trees"
 )
 # A preposition before a number below 1900 that makes it a year ("in 1848").
-OLD_YEAR_CUES = frozenset(
-    "in since by from until till during before after around circa of to between".split()
-)
+OLD_YEAR_CUES = _words("in since by from until till during before after around circa of to between")
 
 # Future and past cue words in the same clause decide which way a bare weekday or month goes.
-FUTURE_CUES = frozenset(
-    "will 'll shall won't wont next upcoming coming scheduled expected due slated planned plans "
-    "plan intends intend aims hopes tomorrow".split()
+FUTURE_CUES = _words(
+    "will 'll shall won't wont next upcoming coming scheduled expected slated planned tomorrow"
 )
 FUTURE_BIGRAMS = frozenset(
     {
         ("to", "be"), ("is", "to"), ("are", "to"), ("set", "to"), ("going", "to"),
-        ("due", "to"), ("will", "be"), ("would", "be"),
+        ("will", "be"), ("would", "be"), ("plans", "to"), ("plan", "to"), ("planning", "to"),
+        ("intends", "to"), ("aims", "to"), ("hopes", "to"), ("due", "on"), ("due", "in"),
+        ("due", "by"), ("due", "for"),
+    }
+    # "postponed until Saturday": the act is past, the date it points to lies ahead.
+    | {
+        (verb, word)
+        for verb in ("postponed", "delayed", "adjourned", "deferred", "extended", "suspended")
+        for word in ("until", "till", "to")
     }
 )  # fmt: skip
+# Words that open a new clause: a tense cue beyond one counts for less ("a rule on Thursday
+# that will require").
+CLAUSE_BREAKS = _words(", ; : — – that which who whom whose where when while because although")
 # "to" + one of these verbs looks ahead ("a programme to run through June").
-PROSPECTIVE_VERBS = frozenset(
+PROSPECTIVE_VERBS = _words(
     "be hold meet visit run take begin start vote launch open close resume travel attend sign "
     "host return end hear decide announce release publish face testify appear speak address "
     "deliver rule review present discuss consider debate elect choose join leave arrive finish "
     "complete expire last continue reopen restart stage mark celebrate commemorate unveil "
-    "submit file introduce pass approve ratify implement enforce take effect go come".split()
+    "submit file introduce pass approve ratify implement enforce take effect go come"
 )
-PAST_CUES = frozenset(
+PAST_CUES = _words(
     "said told was were had did has have ago last yesterday earlier met made took gave "
     "went came began held left saw won lost fell rose spoke wrote sent struck fought led broke "
     "shot ran became found got kept paid sold stood thought brought bought caught chose drove "
-    "flew knew meant sought spent understood wore overthrew hit quit".split()
+    "flew knew meant sought spent understood wore overthrew hit quit"
 )
 # After these words a past participle is passive or perfect ("will be held"): not past tense.
-PARTICIPLE_AUX = frozenset("be been being is are am to will would".split())
+PARTICIPLE_AUX = _words("be been being is are am to will would")
 # "-ed" words that are not past-tense verbs.
-NOT_PAST_ED = frozenset("need indeed red bed shed seed speed feed breed united hundred".split())
+NOT_PAST_ED = _words("need indeed red bed shed seed speed feed breed united hundred")
 
 # Prepositions that make "the next decade" a stretch of time rather than a date.
-DURATION_PREPOSITIONS = frozenset("over for within throughout".split())
+DURATION_PREPOSITIONS = _words("over for within throughout")
 # Words after "the past" that make it a trailing duration ("the past two years").
-DURATION_FOLLOWERS = frozenset(
-    "few several many couple week weeks month months year years decade decades day days "
-    "century centuries hour hours".split()
-    + list(NUMBER_WORDS)
+DURATION_FOLLOWERS = (
+    _words(
+        "few several many couple week weeks month months year years decade decades day days "
+        "century centuries hour hours"
+    )
+    | NUMBER_WORDS.keys()
 )
 
 _MONTH_FULL = (
@@ -132,20 +153,15 @@ _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR_DIGITS = r"(?P<y>(?:1[5-9]|20|21)\d\d)"
 _YEAR = _YEAR_DIGITS + r"(?![\d%]|[.,/\-–]\d)"
-_DAY_MODS = r"(?i:early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+turn\s+of|end|start)"  # noqa: E501
+# "the end of 2019", "the beginning of March": TimeML keeps these in the timex (as a modifier).
+_PART_OF = r"the\s+(?:end|beginning|start|middle|turn|rest)\s+of"
+_DAY_MODS = rf"(?i:early|earlier|late|later|mid|{_PART_OF}|end|start)"
 _REL = r"(?<![A-Za-z])(?i:this\s+past|this\s+coming|last|next|this|past|coming)"
 _NUMBER = "|".join(
     sorted((re.escape(w).replace(r"\ ", r"\s+") for w in NUMBER_WORDS), key=len, reverse=True)
 )
 _NUMS = rf"(?:\d{{1,3}}|{_NUMBER})"
 _UNITS = "day|week|month|year|decade|century|fortnight"
-
-# Cheap pre-check: a text with none of these cannot contain a date expression.
-TRIGGER = re.compile(
-    rf"\d|{_MONTH_FULL}|{_WEEKDAY}|(?i:now|current|today|tonight|tomorrow|yesterday|week|month|"
-    r"year|quarter|spring|summer|autumn|fall|winter|century|decade|past|future|night|morning|"
-    r"afternoon|evening|days|day\b|nineties|eighties|seventies|sixties)"
-)
 
 ISO = re.compile(
     r"(?<![\d.\-/])(?P<y>(?:1[5-9]|20)\d\d)(?P<sep>[-/])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?!\d)"
@@ -175,7 +191,7 @@ MONTH = re.compile(
     r"(?:,?\s+(?:of\s+)?(?P<yrel>(?i:last|this|next))\s+year)?"
 )
 YEAR = re.compile(
-    rf"(?<![\w$€£#.,/\-])(?:(?P<mod>(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))[\s-]+)?"  # noqa: E501
+    rf"(?<![\w$€£#.,/\-])(?:(?P<mod>(?i:early|late|mid|{_PART_OF}))[\s-]+)?"
     rf"(?:(?P<fy>(?i:fiscal|FY))\s*)?{_YEAR_DIGITS}(?![\d%]|[.,]\d)"
     r"(?:\s*(?:-|–|—|/)\s*(?P<y2>\d{4}|\d{2})(?![\d%]|[.,]\d))?(?![A-Za-z])"
 )
@@ -201,30 +217,26 @@ QUARTER = re.compile(
 SEASON = re.compile(
     rf"(?<![A-Za-z])(?:(?P<mod>(?i:early|late|mid))[\s-]+)?(?:(?P<rel>{_REL})\s+)?"
     r"(?<![A-Za-z])(?P<s>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?!\w)"
-    r"(?:,?\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)(?![\d%]|[.,/\-–]\d)|\s+(?:of\s+)?(?P<yrel>(?i:last|this|next))"
-    r"\s+year)?"
+    r"(?:,?\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)(?![\d%]|[.,/\-–]\d)"
+    r"|\s+(?:of\s+)?(?P<yrel>(?i:last|this|next))\s+year)?"
 )
 WEEKDAY = re.compile(
     rf"(?<![A-Za-z])(?:(?P<rel>{_REL})\s+)?(?<![A-Za-z])(?P<wd>{_WEEKDAY})(?![A-Za-z])"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
 )
-WEEKEND = re.compile(
-    r"(?i:(?:(?P<rel>this\s+past|this\s+coming|last|next|this|past|coming)\s+)|(?P<the>the)\s+)"
-    r"(?i:weekend)(?!\w)"
-)
+WEEKEND = re.compile(rf"(?:(?P<rel>{_REL})\s+|(?P<the>(?i:the))\s+)(?i:weekend)(?!\w)")
 DAY_WORD = re.compile(
     r"(?<!\w)(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|"
     r"today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)))"
     r"(?:\s+(?:morning|afternoon|evening|night))?(?!\w)"
 )
 REL_UNIT = re.compile(
-    rf"(?<!\w)(?:(?P<mod>{_DAY_MODS}|(?i:the\s+rest\s+of))[\s-]+(?i:in\s+)?)?"
+    rf"(?<!\w)(?:(?P<mod>{_DAY_MODS})[\s-]+(?i:in\s+)?)?"
     r"(?:(?P<the>(?i:the))\s+)?"
     r"(?P<rel>(?i:this\s+past|this\s+coming|this|last|next|previous|following|coming|current|"
     r"same|past))\s+(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:day|week|month|year|quarter|"
     r"decade|century))(?!\w)"
-    r"|(?<!\w)(?P<mod2>(?i:the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
-    r"the\s+middle\s+of|the\s+rest\s+of|end\s+of|start\s+of))\s+(?i:the\s+)?"
+    rf"|(?<!\w)(?P<mod2>(?i:{_PART_OF}|end\s+of|start\s+of))\s+(?i:the\s+)?"
     r"(?P<unit2>(?i:year|month|week))(?!\w)"
 )
 AGO = re.compile(
@@ -237,10 +249,27 @@ REFERENCE = re.compile(
     r"the\s+past|the\s+future))(?![\w-])"
 )
 # Spans the rules above found but cannot read: handed to dateparser ("Oct. 7, '23").
-LOOSE = re.compile(
-    rf"(?<![A-Za-z])(?:{_MONTH_ANY})\s*[0-3]?\d{_ORD},?\s*['’]\d\d(?!\d)"
-    r"|(?<![\d.])(?:19|20)\d\d\.[01]?\d\.[0-3]?\d(?![\d.])"
-)
+LOOSE = re.compile(rf"(?<![A-Za-z])(?:{_MONTH_ANY})\s*[0-3]?\d{_ORD},?\s*['’]\d\d(?!\d)")
 
 SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z\"“‘(])|\n")
-WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|,|;|:|—|–")
+WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|,|;|:|—|–")
+
+# Anchors: a cheap pattern every match of the rule contains. The full pattern is only tried in
+# a window around each anchor, which keeps the stage fast on text without dates. Anchors marked
+# for lowercase text are searched in ``text.lower()``.
+_MONTH_ANCHOR = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+DIGIT = re.compile(r"\d")
+A_ISO = re.compile(r"\d\d\d\d[-/]\d")
+A_NUMERIC = re.compile(r"\d[/.\-]\d\d?[/.\-]\d\d")
+A_MONTH = _MONTH_ANCHOR
+A_YEAR = re.compile(r"1[5-9]\d\d|2[01]\d\d")
+A_DECADE = re.compile(r"0['’]?s|ties")
+A_CENTURY = re.compile(r"century")
+A_QUARTER = re.compile(r"quarter|q[1-4]")
+A_SEASON = re.compile(r"spring|summer|autumn|fall|winter")
+A_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+A_WEEKEND = re.compile(r"weekend")
+A_UNIT = re.compile(
+    r"day|week|month|year|quarter|decade|century|fortnight|tomorrow|night|morning|afternoon|evening"
+)
+A_REFERENCE = re.compile(r"now|current|present|moment|past|future")
