@@ -50,15 +50,19 @@ def phase(name: str, corpus: str) -> dict[str, float]:
         texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
 
         def work() -> int:
-            return sum(len(analyze_article(article_from_text(t, source="b")).sentences)
-                       for t in texts)
+            return sum(
+                len(analyze_article(article_from_text(t, source="b")).sentences) for t in texts
+            )
+
         n = len(texts)
     elif name == "html":
         pages = _pages(corpus)
 
         def work() -> int:
-            return sum(len(analyze_article(article_from_html(p, source="b")).sentences)
-                       for p in pages)
+            return sum(
+                len(analyze_article(article_from_html(p, source="b")).sentences) for p in pages
+            )
+
         n = len(pages)
     else:  # trafilatura's own extraction of the same pages: the baseline
         import trafilatura
@@ -69,6 +73,7 @@ def phase(name: str, corpus: str) -> dict[str, float]:
             for p in pages:
                 trafilatura.extract(p)
             return 0
+
         n = len(pages)
     passes, sentences, elapsed = _repeat(work)
     return {
@@ -81,7 +86,9 @@ def phase(name: str, corpus: str) -> dict[str, float]:
 def run_phase(name: str, corpus: str) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, __file__, "--phase", name, "--corpus", corpus],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     result: dict[str, float] = json.loads(out.stdout)
     return result
@@ -98,16 +105,22 @@ def main() -> int:
     corpora = ["samples"] + (["scrapinghub"] if GOLD_PAGES.is_dir() else [])
     print(f"{'measure':<34} {'articles/s':>10} {'sentences/s':>12} {'peak MB':>8} {'vs traf.':>9}")
     text = run_phase("text", "samples")
-    print(f"{'analyze, plain text (samples)':<34} {text['articles_per_s']:>10.1f} "
-          f"{text['sentences_per_s']:>12.0f} {text['peak_rss_mb']:>8.0f}")
+    print(
+        f"{'analyze, plain text (samples)':<34} {text['articles_per_s']:>10.1f} "
+        f"{text['sentences_per_s']:>12.0f} {text['peak_rss_mb']:>8.0f}"
+    )
     for corpus in corpora:
         base = run_phase("trafilatura", corpus)
         html = run_phase("html", corpus)
-        print(f"{'trafilatura.extract (' + corpus + ')':<34} {base['articles_per_s']:>10.1f} "
-              f"{'':>12} {base['peak_rss_mb']:>8.0f} {1.0:>9.2f}")
+        print(
+            f"{'trafilatura.extract (' + corpus + ')':<34} {base['articles_per_s']:>10.1f} "
+            f"{'':>12} {base['peak_rss_mb']:>8.0f} {1.0:>9.2f}"
+        )
         ratio = html["articles_per_s"] / base["articles_per_s"]
-        print(f"{'analyze, HTML (' + corpus + ')':<34} {html['articles_per_s']:>10.1f} "
-              f"{html['sentences_per_s']:>12.0f} {html['peak_rss_mb']:>8.0f} {ratio:>9.2f}")
+        print(
+            f"{'analyze, HTML (' + corpus + ')':<34} {html['articles_per_s']:>10.1f} "
+            f"{html['sentences_per_s']:>12.0f} {html['peak_rss_mb']:>8.0f} {ratio:>9.2f}"
+        )
     return 0
 
 

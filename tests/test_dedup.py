@@ -12,7 +12,8 @@ STORY = (
     "evacuate families stranded on rooftops, and the government promised compensation."
 )
 COPY = STORY.replace("Rescue teams", "Emergency crews").replace(
-    "promised compensation.", "promised compensation to the families of the dead.")
+    "promised compensation.", "promised compensation to the families of the dead."
+)
 OTHER = (
     "Farmers in southern Spain blocked motorways with tractors on Tuesday to protest against "
     "rising costs and European Union environmental rules, police said. Hundreds of vehicles "

@@ -37,8 +37,16 @@ def examples(block: str) -> list[tuple[str, str]]:
 
 def run(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ['PATH']}", COLUMNS="100")
-    return subprocess.run(command, shell=True, cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=600, check=False)
+    return subprocess.run(
+        command,
+        shell=True,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
 
 def test_quick_start_is_exactly_two_commands() -> None:
@@ -53,18 +61,23 @@ def test_quick_start_is_exactly_two_commands() -> None:
 def test_make_run(tmp_path: Path) -> None:
     """`make run` on the bundled samples (its database redirected with DB=, as make allows)."""
     env = dict(os.environ, DB=str(tmp_path / "run.duckdb"))
-    done = subprocess.run(["make", "run"], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=900, check=False)
+    done = subprocess.run(
+        ["make", "run"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900, check=False
+    )
     assert done.returncode == 0, done.stderr[-2000:]
-    assert re.search(r"run\.duckdb: 2\d stored \(\d+ as near-duplicates\), 0 already stored, "
-                     r"0 failed", done.stdout)
+    assert re.search(
+        r"run\.duckdb: 2\d stored \(\d+ as near-duplicates\), 0 already stored, "
+        r"0 failed",
+        done.stdout,
+    )
     assert re.search(r"^articles\s+2\d$", done.stdout, re.M)
 
 
 def test_make_test_is_a_valid_target() -> None:
     """`make test` cannot run itself from inside its own tests; check that make can plan it."""
-    done = subprocess.run(["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True,
-                          check=False)
+    done = subprocess.run(
+        ["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0 and "pytest" in done.stdout and "eval/run.py" in done.stdout
 
 

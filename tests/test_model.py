@@ -13,8 +13,18 @@ import newsgraph
 from newsgraph.model import SCHEMA_ID, Analysis, Article, Sentence, json_schema
 
 SCHEMA_FILE = Path(__file__).parents[1] / "schema" / "analysis.schema.json"
-CONTRACT_KEYS = ["schema", "article", "sentences", "actors", "events", "quotes", "claims",
-                 "timexes", "framing", "warnings"]
+CONTRACT_KEYS = [
+    "schema",
+    "article",
+    "sentences",
+    "actors",
+    "events",
+    "quotes",
+    "claims",
+    "timexes",
+    "framing",
+    "warnings",
+]
 
 
 def test_committed_schema_is_the_generated_one() -> None:
@@ -23,8 +33,9 @@ def test_committed_schema_is_the_generated_one() -> None:
 
 
 def test_schema_validates_a_real_analysis_and_rejects_broken_ones() -> None:
-    an = newsgraph.analyze("Talks resume\n\nThe envoys met in Doha on Monday, officials said.",
-                           published="2024-05-15")
+    an = newsgraph.analyze(
+        "Talks resume\n\nThe envoys met in Doha on Monday, officials said.", published="2024-05-15"
+    )
     record = an.to_dict()
     jsonschema.validate(record, json_schema())
     assert list(record) == CONTRACT_KEYS
@@ -35,8 +46,9 @@ def test_schema_validates_a_real_analysis_and_rejects_broken_ones() -> None:
 
 
 def test_json_round_trip() -> None:
-    an = newsgraph.analyze("Talks resume\n\nAbout 40 envoys met in Doha on Monday.",
-                           published="2024-05-15")
+    an = newsgraph.analyze(
+        "Talks resume\n\nAbout 40 envoys met in Doha on Monday.", published="2024-05-15"
+    )
     assert Analysis.from_json(an.to_json()) == an
     assert Analysis.from_json(json.loads(an.to_json())) == an
 
@@ -64,7 +76,15 @@ def test_records_are_typed() -> None:
 
 def test_public_api() -> None:
     assert sorted(newsgraph.__all__) == sorted(
-        ["SCHEMA_ID", "Analysis", "Article", "__version__", "analyze", "analyze_article",
-         "json_schema"])
+        [
+            "SCHEMA_ID",
+            "Analysis",
+            "Article",
+            "__version__",
+            "analyze",
+            "analyze_article",
+            "json_schema",
+        ]
+    )
     for name in newsgraph.__all__:
         assert hasattr(newsgraph, name)

@@ -212,10 +212,14 @@ def _category(words: tuple[str, ...]) -> str | None:
         cat = _NOUN_CATEGORY.get(word.lower())
         if cat is not None:
             return cat
-    for word in words:
-        if word[:1].isupper() and word.endswith(W.DEMONYM_SUFFIXES):
-            return "people"
-    return None
+    return "people" if any(_is_demonym(w) for w in words) else None
+
+
+def _is_demonym(word: str) -> bool:
+    """A capitalised plural such as "Israelis", "Palestinians", "Sudanese"."""
+    return (
+        word[:1].isupper() and word.endswith(W.DEMONYM_SUFFIXES) and word.lower() not in _CALENDAR
+    )
 
 
 def _np_start(sub: str, pos: int, unit: str | None, money: bool, kind: str) -> tuple[int, str]:
@@ -263,8 +267,8 @@ def noun_phrase(sub: str, pos: int, unit: str | None, money: bool, kind: str) ->
             adjective, first, last, p = _RIGHT_FORMS[lw], t.start("w"), t.end("w"), t.end()
             continue
         capital = w[:1].isupper()
-        if lw in _NP_BREAK or (capital and has_lower):
-            break
+        if lw in _NP_BREAK or (capital and has_lower and not _is_demonym(w)):
+            break  # "40 people Sunday" stops, "100,000 ethnic Armenians" goes on
         if words and lw.endswith(("ed", "ing")):
             break
         if conj is not None:
@@ -315,8 +319,8 @@ def category_of(
         return "other"
     noun = np.category if np is not None else None
     if pred in COUNT_CATEGORIES:
-        if pred == "projectiles" and noun not in (None, "projectiles"):
-            return noun
+        if pred == "projectiles" and np is not None and np.words and noun != "projectiles":
+            return noun or "other"  # "launched 100 attacks" counts attacks, not projectiles
         return pred
     if noun is not None:
         return noun

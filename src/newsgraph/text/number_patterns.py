@@ -18,6 +18,7 @@ __all__ = [
     "AND_HALF",
     "CORE",
     "DETERMINER",
+    "DIGIT_RUN",
     "HYPHEN_WORD",
     "LEFT_TOKEN",
     "MASTER",
@@ -28,6 +29,7 @@ __all__ = [
     "RIGHT_QUAL",
     "RIGHT_UNIT",
     "TIME_RELATIVE",
+    "WORD",
     "alternation",
     "forms",
 ]
@@ -152,3 +154,5 @@ NP_OF = re.compile(
 )
 NP_TOKEN = re.compile(r"[ \t\u00a0]+(?P<w>[A-Za-z][A-Za-z'’-]*)|[ \t\u00a0]*(?P<p>\S)")
 DETERMINER = re.compile(r"\s+(?i:the|its|their|his|her|our|all)(?=\s)")
+DIGIT_RUN = re.compile(r"[\d$€£¥₪₽₴₹₺]+")
+WORD = re.compile(r"[a-z]+")

@@ -142,8 +142,10 @@ PREDICATES: tuple[tuple[str, str, str, str], ...] = (
      "massacres, massacred, massacring, murder, murders, murdered, murdering, "
      "execute, executes, executed, executing"),
     ("killed", "killed", "R",
-     "die, dies, died, dying, perish, perishes, perished, perishing, dead, "
-     "lost their lives, lost his life, lost her life"),
+     "die, dies, died, dying, perish, perishes, perished, perishing, dead, drown, drowns, "
+     "drowned, drowning, shot dead, shot and killed, lost their lives, lost his life, "
+     "lost her life"),
+    ("wounded", "wounded", "R", "shot and wounded, shot and injured"),
     ("wounded", "wounded", "LR", "wound, wounds, wounded, wounding"),
     ("wounded", "injured", "LR",
      "injure, injures, injured, injuring, maim, maims, maimed, maiming"),
@@ -158,7 +160,7 @@ PREDICATES: tuple[tuple[str, str, str, str], ...] = (
     ("displaced", "uprooted", "LR", "uproot, uproots, uprooted, uprooting"),
     ("displaced", "expelled", "LR", "expel, expels, expelled, expelling"),
     ("displaced", "deported", "LR", "deport, deports, deported, deporting"),
-    ("displaced", "made homeless", "R", "made homeless, left homeless"),
+    ("displaced", "made homeless", "R", "made homeless, left homeless, homeless"),
     ("arrested", "arrested", "LR", "arrest, arrests, arrested, arresting"),
     ("arrested", "detained", "LR", "detain, detains, detained, detaining"),
     ("arrested", "jailed", "LR", "jail, jails, jailed, jailing"),

@@ -101,6 +101,11 @@ _OF_AHEAD = re.compile(r"\s+(?i:of)\b")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 _AND_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as)\s*", re.IGNORECASE)
 _SPLIT_WORDS = re.compile(r"[\s-]+")
+_ANCHOR_WORDS = frozenset(
+    [*W.SMALL_NUMBERS, *W.SCALE_WORDS, *W.PLURAL_UNITS, *W.FRACTION_DENOMINATORS]
+)
+_LOOK_BEHIND = 28
+_LOOK_AHEAD = 96
 
 
 # --- reading the core of a figure -----------------------------------------------------------
@@ -445,14 +450,38 @@ def _joined(sub: str, a: _Draft, b: _Draft) -> bool:
     return _AND_GAP.fullmatch(sub[a.span_end : b.start]) is not None
 
 
+def _anchors(sub: str) -> list[int]:
+    """Where a figure (or a date, code or label that looks like one) may be: digit runs,
+    currency signs and number words. Scanning only near these keeps long sentences cheap."""
+    found = [m.start() for m in P.DIGIT_RUN.finditer(sub)]
+    low = sub.lower()
+    if not _ANCHOR_WORDS.isdisjoint(P.WORD.findall(low)):
+        found.extend(m.start() for m in P.WORD.finditer(low) if m.group() in _ANCHOR_WORDS)
+        found.sort()
+    return found
+
+
+def _next_candidate(sub: str, pos: int, anchor: int) -> re.Match[str] | None:
+    """The first candidate at or after ``pos``, searching from just before ``anchor``."""
+    n = len(sub)
+    # Skip patterns ("Resolution 2334", "October 7") start up to a few words before the digits.
+    endpos = min(n, anchor + _LOOK_AHEAD)
+    m = P.MASTER.search(sub, max(pos, anchor - _LOOK_BEHIND), endpos)
+    if m is not None and endpos < n and m.end() > endpos - 16:
+        m = P.MASTER.search(sub, m.start())  # too close to the cut: read it whole
+    return m
+
+
 def _scan(sub: str) -> list[_Draft]:
     """All figures in one sentence, in order."""
     drafts: list[_Draft] = []
-    pos, n = 0, len(sub)
-    while pos < n:
-        m = P.MASTER.search(sub, pos)
+    pos = 0
+    for anchor in _anchors(sub):
+        if anchor < pos:
+            continue
+        m = _next_candidate(sub, pos, anchor)
         if m is None:
-            break
+            continue
         kind = m.lastgroup or "core"
         if kind == "skip":
             pos = m.end()
