@@ -229,10 +229,11 @@ def export(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 def stats(db: str, fmt: str) -> None:
-    """Rows per table of the store."""
+    """Rows per table of the store, and (as text) a short summary of its articles."""
     try:
         with Store(db, read_only=True) as store:
             counts = store.counts()
+            summary = store.summary()
     except StoreInUse as exc:
         _error(str(exc))
         sys.exit(EXIT_ERROR)
@@ -242,6 +243,9 @@ def stats(db: str, fmt: str) -> None:
     width = max(len(k) for k in counts)
     for table, n in counts.items():
         click.echo(f"{table:<{width}}  {n:>8,}")
+    if summary:
+        click.echo("")
+        click.echo("\n".join(summary))
 
 
 @main.command()

@@ -117,6 +117,27 @@ class Store:
         out["duplicates"] = int(row[0]) if row else 0
         return out
 
+    def summary(self) -> list[str]:
+        """A few lines on what the store holds: dates, languages, sites and linked copies."""
+        con = self.con
+        lines = []
+        first, last = con.execute(
+            "SELECT min(published), max(published) FROM articles"
+        ).fetchone() or (None, None)
+        if first:
+            lines.append(f"published  {first} to {last}")
+        langs = con.execute(
+            "SELECT language, count(*) n FROM articles GROUP BY 1 ORDER BY n DESC, 1"
+        ).fetchall()
+        if langs:
+            lines.append("languages  " + ", ".join(f"{lang or '?'} {n}" for lang, n in langs))
+        for title, original in con.execute(
+            "SELECT a.title, o.title FROM articles a JOIN articles o ON a.duplicate_of = o.id "
+            "ORDER BY a.title"
+        ).fetchall():
+            lines.append(f"copy       {title!r} -> {original!r}")
+        return lines
+
 
 def _article_row(item: Stored) -> tuple[Any, ...]:
     a = item.analysis.article

@@ -28,6 +28,7 @@ COUNT_CATEGORIES = frozenset(
 
 
 def _table(position: str) -> dict[str, tuple[str, str]]:
+    """Surface form -> (category, label) for the predicates usable at ``position`` (L or R)."""
     return {
         form: (cat, label)
         for cat, label, where, entry in W.PREDICATES
@@ -50,11 +51,7 @@ _CALENDAR = frozenset(
         "november", "december"
     )
 )  # fmt: skip
-_PRONOUNS = frozenset(
-    (
-        "them", "us", "it", "they", "we", "he", "she", "him", "whom", "you", "me"
-    )
-)  # fmt: skip
+_PRONOUNS = frozenset(("them", "us", "it", "they", "we", "he", "she", "him", "whom", "you"))
 _NUMBER_WORDS = frozenset(
     [*W.SMALL_NUMBERS, *W.SCALE_WORDS, *W.PLURAL_UNITS, *W.FRACTION_DENOMINATORS]
 )
@@ -67,11 +64,7 @@ _TOLL_VERBS = frozenset(
         "gone", "is", "was"
     )
 )  # fmt: skip
-_TOLL_AUX = frozenset(
-    (
-        "has", "had", "have", "now", "already", "reportedly", "officially"
-    )
-)  # fmt: skip
+_TOLL_AUX = frozenset(("has", "had", "have", "now", "already", "reportedly", "officially"))
 _SUBJECT_VERBS = frozenset(
     (
         "rose", "risen", "rises", "fell", "fallen", "falls", "dropped", "drops", "climbed",
@@ -82,6 +75,7 @@ _SUBJECT_VERBS = frozenset(
 _INCLUDING = frozenset(
     ("including", "among them", "among whom", "of whom", "mostly", "mainly", "most of them")
 )
+_ABBREVIATIONS = frozenset(("approx.", "sept.", "gen.", "col.", "capt.", "sgt."))
 _LEFT_FILLERS = (("a", "total", "of"), ("the", "lives", "of"), ("a",), ("an",))
 _STREETS = frozenset(("street", "st", "road", "rd", "avenue", "ave", "boulevard", "square", "lane"))
 
@@ -122,10 +116,6 @@ class NounPhrase:
     def counted(self) -> bool:
         return self.category is not None
 
-    @property
-    def nounish(self) -> bool:
-        return self.counted or any(w[:1].islower() for w in self.words)
-
 
 def _tail(words: list[str], i: int, table: Container[str]) -> int:
     """How many words (3, 2, 1 or 0) ending at index ``i`` form an entry of ``table``."""
@@ -143,6 +133,8 @@ def _nominal(words: list[str], i: int) -> tuple[str, str] | None:
     j = i
     while j and words[j - 1] in ("to", "at", "up"):
         j -= 1
+    if j < i and _tail(words, j, _NOMINALS):  # "put the toll at 230", "the number of dead at"
+        return _NOMINALS[" ".join(words[j - _tail(words, j, _NOMINALS) : j])]
     if not (j and words[j - 1] in _TOLL_VERBS):
         return None
     j -= 1
@@ -152,8 +144,9 @@ def _nominal(words: list[str], i: int) -> tuple[str, str] | None:
     return _NOMINALS[" ".join(words[j - k : j])] if k else None
 
 
-def _subject(words: list[str], i: int) -> str | None:
-    """ "inflation rose to", "turnout was", "a rate of": the noun a share is about."""
+def _subject(tokens: list[str], i: int, sentence_start: bool) -> str | None:
+    """ "inflation rose to", "turnout in Chile was": the common noun a share is about."""
+    words = [t.lower() for t in tokens]
     j = i
     while j and words[j - 1] in ("to", "by", "at"):
         j -= 1
@@ -162,19 +155,29 @@ def _subject(words: list[str], i: int) -> str | None:
     j -= 1
     while j and words[j - 1] in ("has", "had", "have"):
         j -= 1
-    if not j or not words[j - 1].isalpha() or words[j - 1] in W.NP_STOPWORDS:
+    if j > 2 and tokens[j - 1][:1].isupper() and words[j - 2] in ("in", "of", "for"):
+        j -= 2  # skip the place: "inflation in Argentina rose to"
+    word = tokens[j - 1] if j else ""
+    if j == 1 and sentence_start:
+        word = word.lower()  # "Turnout was 67%"
+    if not word.isalpha() or not word[:1].islower() or word in W.NP_STOPWORDS:
         return None
-    if words[j - 1] == "rate" and j > 1 and words[j - 2].isalpha():
-        return f"{words[j - 2]} rate"
-    return words[j - 1]
+    if word == "rate" and j > 1 and tokens[j - 2].isalpha() and tokens[j - 2][:1].islower():
+        return f"{tokens[j - 2]} rate"
+    return word
 
 
 def left_context(sub: str, st: int) -> Left:
     """Qualifier, predicate and the word before the figure starting at ``st``."""
     lo = max(0, st - 80)
     toks = [(m.start(), m.group()) for m in P.LEFT_TOKEN.finditer(sub, lo, st)]
+    at_start = lo == 0
     if lo > 0 and toks:
         toks = toks[1:]  # may be cut by the window
+    for k in range(len(toks) - 1, -1, -1):
+        if _ends_sentence(toks[k][1]):  # never read across a sentence end ("killed. 40 ...")
+            toks, at_start = toks[k + 1 :], True
+            break
     words = [t.lower() if t.lower() == "approx." else t.lower().rstrip(".") for _, t in toks]
     left = Left(start=st)
     if toks and toks[-1][1][:1].isalpha():
@@ -198,8 +201,20 @@ def left_context(sub: str, st: int) -> Left:
     k = _tail(words, i, _LEFT_VERBS)
     left.verb = _LEFT_VERBS[" ".join(words[i - k : i])] if k else _nominal(words, i)
     if left.verb is None:
-        left.subject = _subject(words, i)
+        left.subject = _subject([t for _, t in toks], i, at_start)
     return left
+
+
+def _ends_sentence(token: str) -> bool:
+    """A token that closes a sentence: "!", "?", "." or a plain word with a final period."""
+    if token in (".", "!", "?"):
+        return True
+    return (
+        len(token) > 3
+        and token.endswith(".")
+        and token[:-1].isalpha()
+        and token.lower() not in _ABBREVIATIONS
+    )
 
 
 def _is_label(word: str) -> bool:
@@ -238,18 +253,14 @@ def _np_start(sub: str, pos: int, unit: str | None, money: bool, kind: str) -> t
     return pos, ""
 
 
-def noun_phrase(sub: str, pos: int, unit: str | None, money: bool, kind: str) -> NounPhrase | None:
-    """The counted noun phrase after position ``pos`` ("drones and missiles", "wounded
-    soldiers", "of the hostages"), stopping at function words, verbs and punctuation."""
-    start, via = _np_start(sub, pos, unit, money, kind)
-    if start < 0:
-        return None
+def _np_words(sub: str, p: int) -> tuple[list[str], int, int, tuple[str, str] | None]:
+    """The words of a noun phrase from ``p`` on, the span they cover, and a leading predicate
+    adjective ("wounded soldiers", or "dead" alone in "40 dead")."""
     words: list[str] = []
-    first = last = -1
+    first = last = p
     conj: str | None = None
     adjective: tuple[str, str] | None = None
     has_lower = False
-    p = start
     while len(words) < 6:
         t = P.NP_TOKEN.match(sub, p)
         if t is None or t["w"] is None:
@@ -264,38 +275,53 @@ def noun_phrase(sub: str, pos: int, unit: str | None, money: bool, kind: str) ->
         if lw in _RIGHT_FORMS:
             if words or conj is not None or adjective is not None:
                 break
-            adjective, first, last, p = _RIGHT_FORMS[lw], t.start("w"), t.end("w"), t.end()
+            adjective, p = _RIGHT_FORMS[lw], t.end()
             continue
         capital = w[:1].isupper()
         if lw in _NP_BREAK or (capital and has_lower and not _is_demonym(w)):
             break  # "40 people Sunday" stops, "100,000 ethnic Armenians" goes on
-        if words and lw.endswith(("ed", "ing")):
-            break
+        if words and lw.endswith(("ed", "ing", "ly")):
+            break  # a verb or adverb after the noun: "40 people attended", "mostly"
         if conj is not None:
             words.append(conj)
             conj = None
+        if not words:
+            first = t.start("w")
         words.append(w)
         has_lower = has_lower or not capital
-        first = t.start("w") if first < 0 else first
         last, p = t.end("w"), t.end()
+    return words, first, last, adjective
+
+
+def noun_phrase(sub: str, pos: int, unit: str | None, money: bool, kind: str) -> NounPhrase | None:
+    """The counted noun phrase after position ``pos`` ("drones and missiles", "wounded
+    soldiers", "of the hostages"), stopping at function words, verbs and punctuation."""
+    start, via = _np_start(sub, pos, unit, money, kind)
+    if start < 0:
+        return None
+    words, first, last, adjective = _np_words(sub, start)
     if via == "in" and words and not words[0][:1].islower():
         return None
+    if not via and len(words) == 1 and words[0].endswith(("ed", "ing")):
+        words = []  # a verb, not a noun: "23% opposed", "millions attempted to flee"
     category = _category(tuple(words))
     if words and category is None and all(w[:1].isupper() for w in words):
-        # A name, not a counted noun: "10 Downing Street" is an address, "11 Apollo" noise.
+        # A name rather than a counted noun, unless something happens to it ("700,000
+        # Rohingya fled"): "10 Downing Street" is an address, "Apollo 11 Moon" noise.
         if words[-1].lower() in _STREETS:
             return NounPhrase(start=first, end=last, words=tuple(words), via="address")
-        words = []
-    if not words and adjective is None:
-        return None
+        if post_predicate(sub, last) is None:
+            words = []
+    if not words:
+        return None if adjective is None else NounPhrase(pos, pos, (), adjective=adjective)
     return NounPhrase(
         start=first,
-        end=last if words else pos,
+        end=last,
         words=tuple(words),
         via=via,
         adjective=adjective,
         category=category,
-        singular=bool(words) and words[0].lower() in _SINGULAR,
+        singular=words[0].lower() in _SINGULAR,
     )
 
 

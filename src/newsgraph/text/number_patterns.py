@@ -66,6 +66,8 @@ _SKIP = "|".join(
         r"\b\d+(?:st|nd|rd|th)\b",  # 3rd
         rf"\b{_LABEL}\.?\s*\d[\w.,/-]*",  # Resolution 2334, No. 10
         r"\b[A-Za-z]+[-.]?\d[\w-]*",  # F-16, COVID-19, G20, mid-2023
+        r"\b(?:Group|Club|Gang) of (?:[A-Z][a-z]+|\d+)\b",  # Group of Seven, Group of 77
+        r"\b[\w-]+?-(?:year|month|week|day)s?-old\b",  # ages: a seven-year-old, 16-year-olds
     )
 )
 
@@ -94,7 +96,7 @@ _NUMBER_ALTERNATIVES = (
     r"(?P<magnitude>\b(?i:magnitude)[-\s](?P<mag>\d{1,2}(?:\.\d+)?)(?![\d.]))",
     rf"(?P<skip>{_SKIP})",
     rf"(?P<frac>\b(?P<fn>(?i:one|an?|two|three|four|five|six|seven|eight|nine))"
-    rf"(?P<fsep>\s+|-)(?P<fd>(?i:{_DENOMS}))\b)",
+    rf"(?P<fsep>\s+|-)(?P<fd>{_DENOMS})\b)",  # lowercase: not "a Fourth of July"
     rf"(?P<inn>(?<![\d.,])\b(?P<ia>(?i:{_SMALL})|\d{{1,3}})\s+(?i:in|out\s+of)\s+"
     rf"(?:(?i:every)\s+)?(?P<ib>(?i:{_SMALL})|\d{{1,3}}(?:,\d{{3}})*)\b(?![.,]\d))",
     rf"(?P<halfbig>\b(?i:half\s+an?\s+(?P<hb1>million|billion|dozen)"
@@ -144,15 +146,17 @@ _FILLERS = (
     "mostly could would may might will must should likely"
 )
 POST_PREDICATE = re.compile(
-    r"(?:\s*,[^,;:()\"“”]{1,60}?,|\s*\([^()]{1,60}\)|\s+[—–][^—–]{1,60}?[—–])?"
-    rf"\s+(?i:(?:{alternation(_FILLERS.split())})\s+){{0,5}}"
+    r"(?:(?:\s*,[^,;:()\"“”]{1,60}?,|\s*\([^()]{1,60}\)|\s*[—–][^—–]{1,60}?[—–])\s*|\s+)"
+    rf"(?i:(?:{alternation(_FILLERS.split())})\s+){{0,5}}"
     rf"(?P<pred>(?i:{_RIGHT_FORMS}))\b"
 )
 NP_OF = re.compile(
     r"\s+(?P<prep>(?i:of|in|worth\s+of))"
     r"(?:\s+(?i:the|its|their|his|her|our|those|these|all))?(?=\s)"
 )
-NP_TOKEN = re.compile(r"[ \t\u00a0]+(?P<w>[A-Za-z][A-Za-z'’-]*)|[ \t\u00a0]*(?P<p>\S)")
+NP_TOKEN = re.compile(
+    r"[ \t\u00a0]+(?P<w>[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'’-]*)|[ \t\u00a0]*(?P<p>\S)"
+)
 DETERMINER = re.compile(r"\s+(?i:the|its|their|his|her|our|all)(?=\s)")
 DIGIT_RUN = re.compile(r"[\d$€£¥₪₽₴₹₺]+")
 WORD = re.compile(r"[a-z]+")

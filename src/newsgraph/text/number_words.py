@@ -102,6 +102,8 @@ CURRENCY_WORDS: dict[str, str] = {
     "naira": "NGN", "real": "BRL", "reais": "BRL", "zloty": "PLN", "zlotys": "PLN",
     "iraqi dinar": "IQD", "jordanian dinar": "JOD", "afghani": "AFN", "afghanis": "AFN",
     "birr": "ETB", "shilling": "KES", "kenyan shilling": "KES", "bolivar": "VES",
+    "danish krone": "DKK", "danish kroner": "DKK", "norwegian krone": "NOK",
+    "norwegian kroner": "NOK", "swedish krona": "SEK", "swedish kronor": "SEK",
     "bolivars": "VES", "peso": "MXN", "argentine peso": "ARS", "mexican peso": "MXN",
 }  # fmt: skip
 
@@ -138,9 +140,9 @@ TIME_RELATIVE: tuple[str, ...] = ("ago", "later", "earlier", "before", "after", 
 # were killed", "40 dead"). The surface forms are comma-separated.
 PREDICATES: tuple[tuple[str, str, str, str], ...] = (
     ("killed", "killed", "LR",
-     "kill, kills, killed, killing, slay, slays, slew, slain, slaying, massacre, "
-     "massacres, massacred, massacring, murder, murders, murdered, murdering, "
-     "execute, executes, executed, executing"),
+     "kill, kills, killed, killing, shot dead, shoot dead, shooting dead, slay, slays, "
+     "slew, slain, slaying, massacre, massacres, massacred, massacring, murder, murders, "
+     "murdered, murdering, execute, executes, executed, executing"),
     ("killed", "killed", "R",
      "die, dies, died, dying, perish, perishes, perished, perishing, dead, drown, drowns, "
      "drowned, drowning, shot dead, shot and killed, lost their lives, lost his life, "
@@ -192,11 +194,12 @@ PREDICATES: tuple[tuple[str, str, str, str], ...] = (
 NOMINALS: tuple[tuple[str, str, str], ...] = (
     ("killed", "killed",
      "death, deaths, death toll, toll, fatalities, killing, killings, massacre, "
-     "murder, murders, execution, executions"),
-    ("wounded", "injured", "injuries, injury, wounding"),
+     "murder, murders, execution, executions, dead"),
+    ("wounded", "injured", "injuries, injury, wounding, wounded, injured"),
     ("kidnapped", "kidnapped", "kidnapping, kidnappings, abduction, abductions"),
     ("displaced", "displaced",
-     "displacement, evacuation, expulsion, expulsions, deportation, deportations"),
+     "displacement, evacuation, expulsion, expulsions, deportation, deportations, "
+     "displaced"),
     ("arrested", "arrested", "arrest, arrests, detention, detentions, imprisonment"),
     ("projectiles", "fired", "launch, launches, barrage, barrages, salvo, salvos, volley"),
 )  # fmt: skip
@@ -230,11 +233,17 @@ PERSON_NOUNS: tuple[str, ...] = (
     "athletes", "players", "fans", "visitors", "dissidents", "critics", "opponents",
     "suspects", "defendants", "adults", "teenagers", "youths", "elderly", "pensioners",
     "marines", "sailors", "pilots", "crew", "firefighters", "rescuers", "peacekeepers",
-    "monks", "priests", "clerics", "rabbis", "imams", "villagers", "households",
+    "monks", "priests", "clerics", "rabbis", "imams", "villagers", "households", "others",
+    "cops", "troopers", "agents", "contractors", "schoolgirls", "schoolboys", "schoolchildren",
+    # group names that the demonym suffix rule does not recognise
+    "rohingya", "druze", "roma", "uyghurs", "uighurs", "bedouin", "bedouins", "jews",
+    "christians", "muslims", "hindus", "sikhs", "yazidis", "alawites", "copts",
 )  # fmt: skip
 
 # Capitalised plural suffixes that mark a demonym ("Israelis", "Palestinians", "Sudanese").
-DEMONYM_SUFFIXES: tuple[str, ...] = ("ians", "eans", "ans", "is", "ese", "ites", "ers", "ks")
+DEMONYM_SUFFIXES: tuple[str, ...] = (
+    "ians", "eans", "ans", "is", "ese", "ites", "ers", "ks", "ds", "bs", "hs", "ts"
+)  # fmt: skip
 
 # Singular nouns that let a bare "one" count ("one soldier was killed"); other uses of "one"
 # are pronouns or idioms ("no one", "one of the", "one day").
@@ -258,7 +267,7 @@ NP_STOPWORDS: frozenset[str] = frozenset(
         "under", "near", "inside", "outside", "through", "throughout", "per", "via", "around",
         "about", "while", "when", "where", "whether", "if", "but", "so", "because", "although",
         "though", "yet", "than", "as", "not", "no", "nor", "or", "and", "each", "every", "both",
-        "either", "neither", "such", "other", "others", "another", "own", "same", "last",
+        "either", "neither", "such", "another", "own", "same", "last",
         "next", "ago", "earlier", "later", "here", "there", "then", "now", "also", "still",
         "already", "just", "only", "even", "is", "are", "was", "were", "be", "been", "being",
         "am", "has", "have", "had", "having", "do", "does", "did", "will", "would", "shall",
@@ -280,7 +289,16 @@ NP_STOPWORDS: frozenset[str] = frozenset(
         "lacks", "suffers", "suffer", "relies", "rely", "depends", "depend", "wants", "want",
         "opposes", "oppose", "favours", "favors", "believes", "believe", "thinks", "think",
         "expects", "expect", "reside", "resides", "belong", "belongs", "continue", "continues",
-        "become", "becomes", "seem", "seems"
+        "become", "becomes", "seem", "seems", "face", "need", "fear", "lack",
+        # irregular past tenses and base forms that follow a counted noun as its verb
+        "began", "begin", "became", "brought", "bought", "built", "caught", "chose", "drew",
+        "drove", "fought", "found", "flew", "grew", "heard", "knew", "led", "meant", "put",
+        "read", "sold", "spoke", "spread", "struck", "swore", "taught", "thought", "threw",
+        "wrote", "broke", "felt", "set", "shut", "enter", "join", "arrive",
+        "amongst", "worth",
+        # adverbs and particles that follow a counted noun ("evacuated 600 residents ahead of")
+        "ahead", "away", "back", "out", "off", "down", "up", "home", "abroad", "overseas",
+        "nationwide", "worldwide", "overnight", "together", "alone", "instead", "again"
     )
 )  # fmt: skip
 
