@@ -35,4 +35,4 @@ def render_text(an: Analysis) -> str:
     if an.warnings:
         lines.append("\nWarnings")
         lines.extend(f"  {w}" for w in an.warnings)
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines)
