@@ -7,9 +7,14 @@ import os
 import random
 import re
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -203,3 +208,57 @@ def test_killed_ingest_resumes_without_loss_or_duplicates(workdir: Path) -> None
     clean = json.loads(run("stats", "--db", "clean.duckdb", "--format", "json")[1])
     assert resumed["articles"] == N_RESUME
     assert resumed == clean
+
+
+@pytest.fixture
+def web(tmp_path: Path) -> Iterator[str]:
+    """A real HTTP server on 127.0.0.1 serving a folder of pages."""
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "talks.html").write_text(page(), encoding="utf-8")
+    (root / "feed.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        "<item><title>Talks</title><link>/talks.html</link></item>"
+        "<item><title>Gone</title><link>/gone.html</link></item></channel></rss>",
+        encoding="utf-8",
+    )
+    handler = partial(QuietHandler, directory=str(root))
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{srv.server_address[1]}"
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_ingest_urls_and_feeds_from_a_real_server(workdir: Path, web: str) -> None:
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    dead = f"http://127.0.0.1:{closed.getsockname()[1]}/x.html"
+    closed.close()
+    code, out, err = run("ingest", f"{web}/talks.html", f"{web}/feed.rss", dead, f"{web}/404.html")
+    assert code == 1
+    # The feed names its entry by its link, so the same page comes back as a linked copy.
+    assert "2 stored (1 as near-duplicates), 0 already stored, 3 failed" in out, err
+    lines = err.splitlines()
+    assert len(lines) == 3
+    assert lines[0].startswith(f"error: {web}/gone.html: HTTP 404")
+    assert lines[1].startswith(f"error: {dead}: unreachable")
+    assert lines[2].startswith(f"error: {web}/404.html: HTTP 404")
+
+
+def test_a_50_mb_page_is_refused_and_the_run_goes_on(workdir: Path) -> None:
+    Path("huge.html").write_bytes(
+        b"<html><body><p>" + b"word " * 10_000_000 + b"</p></body></html>"
+    )
+    Path("wire.txt").write_text(WIRE, encoding="utf-8")
+    code, out, err = run("ingest", "huge.html", "wire.txt")
+    assert code == 1 and "1 stored" in out
+    assert err.strip() == "error: huge.html: 50.0 MB is over the 20 MB limit (--max-mb)"

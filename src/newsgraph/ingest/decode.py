@@ -18,7 +18,7 @@ def check_size(source: str, size: int, max_bytes: int) -> None:
         raise IngestError(source, "empty input")
     if size > max_bytes:
         raise IngestError(
-            source, f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit (--max-bytes)"
+            source, f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit (--max-mb)"
         )
 
 

@@ -28,6 +28,8 @@ DEFAULT_ACCEPT_TYPES = (
     "application/xhtml+xml",
     "text/plain",
     "application/rss+xml",
+        "application/x-rss+xml",
+        "application/rdf+xml",
     "application/atom+xml",
     "application/xml",
     "text/xml",

@@ -11,7 +11,7 @@ import gzip
 import io
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -53,7 +53,6 @@ class IngestOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     fetch_timeout: float = 10.0
     fetch_retries: int = 2
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def format_of(path: Path) -> str | None:
