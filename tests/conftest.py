@@ -2,9 +2,30 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import ThreadingHTTPServer
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
+
+S = TypeVar("S", bound=ThreadingHTTPServer)
+
+
+@contextmanager
+def serving(srv: S) -> Iterator[S]:
+    """Run a real HTTP server on 127.0.0.1 in a thread for the length of the block."""
+    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.02})
+    thread.daemon = True
+    thread.start()
+    try:
+        yield srv
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
 
 PARAS = [
     "Ministers from Armenia and Azerbaijan met in Almaty on Monday to resume border talks, "

@@ -10,7 +10,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from functools import partial
@@ -20,7 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import PARAS, page
+from conftest import PARAS, page, serving
 from newsgraph.cli import main
 from newsgraph.model import Analysis
 
@@ -223,14 +222,8 @@ def web(tmp_path: Path) -> Iterator[str]:
         encoding="utf-8",
     )
     handler = partial(QuietHandler, directory=str(root))
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(ThreadingHTTPServer(("127.0.0.1", 0), handler)) as srv:
         yield f"http://127.0.0.1:{srv.server_address[1]}"
-    finally:
-        srv.shutdown()
-        srv.server_close()
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -7,7 +7,6 @@ them with ``article_from_html``; the rest use ``MemoryFetcher`` and a tiny stand
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from conftest import serving
 from newsgraph.ingest.errors import IngestError
 from newsgraph.ingest.feed import FeedEntry, iter_feed_articles, parse_feed
 from newsgraph.ingest.fetch import FetchOptions, HttpFetcher, MemoryFetcher
@@ -132,15 +132,8 @@ class FeedServer(ThreadingHTTPServer):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[FeedServer]:
-    srv = FeedServer()
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.02})
-    thread.daemon = True
-    thread.start()
-    try:
+    with serving(FeedServer()) as srv:
         yield srv
-    finally:
-        srv.shutdown()
-        srv.server_close()
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import serving
 from newsgraph.ingest.errors import IngestError
 from newsgraph.ingest.fetch import (
     Fetched,
@@ -164,15 +165,8 @@ class LocalServer(ThreadingHTTPServer):
 
 @pytest.fixture
 def server() -> Iterator[LocalServer]:
-    srv = LocalServer()
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.02})
-    thread.daemon = True
-    thread.start()
-    try:
+    with serving(LocalServer()) as srv:
         yield srv
-    finally:
-        srv.shutdown()
-        srv.server_close()
 
 
 class Sleeps(list[float]):
