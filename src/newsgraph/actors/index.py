@@ -1,0 +1,108 @@
+"""The matcher's view of the knowledge base, built once: every name, title and surname in a trie."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsgraph.actors.kb import Entry, KnowledgeBase, data_dir, load, load_titles
+from newsgraph.actors.matcher import TOKEN, Trie, norm
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Coreference words and name-shape words (``data/actors/coreference.yaml``)."""
+
+    pronouns: frozenset[str]
+    person_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    country_nouns: frozenset[str]
+    not_names: frozenset[str]
+    joiners: frozenset[str]
+    locatives: frozenset[str]
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    raw: dict[str, Any] = yaml.safe_load(
+        (
+            path or Path(str(resources.files("newsgraph").joinpath("data/actors/coreference.yaml")))
+        ).read_text(encoding="utf-8")
+    )
+    desc = raw["descriptions"]
+    return Lexicon(
+        pronouns=frozenset(raw["pronouns"]),
+        person_nouns=frozenset(desc["person"]),
+        group_nouns=frozenset(desc["group"]),
+        country_nouns=frozenset(desc["country"]),
+        not_names=frozenset(str(w) for w in raw["not_names"]),
+        joiners=frozenset(str(w) for w in raw["name_joiners"]),
+        locatives=frozenset(raw["locatives"]),
+    )
+
+
+@dataclass
+class ActorIndex:
+    """The knowledge base with the trie over its names, titles and person surnames."""
+
+    kb: KnowledgeBase
+    trie: Trie
+    titles: dict[str, str | None]
+    lexicon: Lexicon
+    surnames: dict[str, list[str]] = field(default_factory=dict)
+
+    def entry(self, entry_id: str) -> Entry:
+        return self.kb.entries[entry_id]
+
+
+def surname(name: str) -> str | None:
+    """The last name of a person's full name ("Josep Borrell" -> "Borrell"), if it has one."""
+    words = [w for w in name.split() if not w.endswith(".")]
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    return last if len(last) > 2 and last[:1].isupper() else None
+
+
+def build_index(kb: KnowledgeBase, titles: dict[str, str | None], lexicon: Lexicon) -> ActorIndex:
+    trie = Trie()
+    surnames: dict[str, list[str]] = {}
+    for entry in kb.entries.values():
+        if entry.kind == "role":
+            trie.add(entry.name, entry.id, "role")
+            continue
+        for alias in entry.names():
+            trie.add(alias.text, entry.id, alias.form)
+        if entry.kind == "person":
+            for alias in entry.names():
+                last = surname(alias.text)
+                if last:
+                    ids = surnames.setdefault(norm(last), [])
+                    if entry.id not in ids:
+                        ids.append(entry.id)
+                    trie.add(last, entry.id, "surname")
+    for title in titles:
+        # Titles are capitalised before a name and lower case in descriptions ("the president").
+        for form in {title, title.lower()}:
+            trie.add(form, f"title:{title}", "title")
+    return ActorIndex(
+        kb=kb,
+        trie=trie,
+        titles={norm_phrase(t): s for t, s in titles.items()},
+        lexicon=lexicon,
+        surnames=surnames,
+    )
+
+
+def norm_phrase(text: str) -> str:
+    return " ".join(norm(t) for t in TOKEN.findall(text))
+
+
+@lru_cache(maxsize=8)
+def default_index(user_layers: tuple[str, ...] = ()) -> ActorIndex:
+    """The index over the bundled base and the user's layers (built once per layer list)."""
+    return build_index(load(user_layers), load_titles(data_dir() / "titles.csv"), load_lexicon())
