@@ -254,3 +254,31 @@ def schema() -> None:
     from newsgraph.model import json_schema
 
     click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+
+
+@main.group()
+def actors() -> None:
+    """The actor knowledge base: import dictionaries into user layers."""
+
+
+@actors.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="YAML layer to write (default: <file stem>.actors.yaml here).",
+)
+def import_actors(file: Path, out: Path | None) -> None:
+    """Import a TABARI/PETRARCH actors or agents dictionary as a user YAML layer."""
+    from newsgraph.actors.kb import KBError
+    from newsgraph.actors.tabari import import_dictionary
+
+    try:
+        report = import_dictionary(file, out)
+    except KBError as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+    for line in report.warning_lines():
+        click.echo(line, err=True)
+    click.echo(report.summary())

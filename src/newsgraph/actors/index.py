@@ -73,7 +73,8 @@ def build_index(kb: KnowledgeBase, titles: dict[str, str | None], lexicon: Lexic
     surnames: dict[str, list[str]] = {}
     for entry in kb.entries.values():
         if entry.kind == "role":
-            trie.add(entry.name, entry.id, "role")
+            for alias in entry.names():  # plurals and variants of the role noun
+                trie.add(alias.text, entry.id, "role")
             continue
         for alias in entry.names():
             trie.add(alias.text, entry.id, alias.form)

@@ -344,9 +344,9 @@ def load_user_layer(path: Path) -> list[Entry]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise KBError(f"{path}: cannot read ({exc})") from exc
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser: big layers load fast
     try:
-        raw = yaml.compose(text)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f":{mark.line + 1}" if mark else ""
@@ -358,7 +358,7 @@ def load_user_layer(path: Path) -> list[Entry]:
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = err["loc"]
-        line = _yaml_line(raw, loc)
+        line = _yaml_line(yaml.compose(text, Loader=loader), loc)  # nodes know their lines
         where = ".".join(str(p) for p in loc)
         raise KBError(f"{path}:{line}: {where}: {err['msg']}") from exc
     for entry in parsed.actors:
@@ -389,9 +389,9 @@ def write_user_layer(entries: Iterable[Entry], path: Path) -> int:
     items = [e.model_dump(mode="json", exclude_defaults=True) for e in entries]
     for item in items:
         item.pop("source", None)
-    path.write_text(
-        yaml.safe_dump({"actors": items}, allow_unicode=True, sort_keys=False), encoding="utf-8"
-    )
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # the C emitter: big layers write fast
+    text = yaml.dump({"actors": items}, Dumper=dumper, allow_unicode=True, sort_keys=False)
+    path.write_text(text, encoding="utf-8")
     return len(items)
 
 
