@@ -55,6 +55,27 @@ def phase(name: str, corpus: str) -> dict[str, float]:
             )
 
         n = len(texts)
+    elif name in ("actors", "segment"):
+        # One stage alone over the sample texts: its own rate, and the baseline beside it.
+        from newsgraph.actors.index import default_index
+        from newsgraph.actors.recognize import find_actors
+        from newsgraph.text.segment import segment
+
+        bodies = [
+            article_from_text(p.read_text(encoding="utf-8"), source="b")
+            for p in sorted(SAMPLES.glob("*.txt"))
+        ]
+        docs = [(a.text, segment(a.text)) for a in bodies]
+        index = default_index()
+
+        def work() -> int:
+            if name == "segment":
+                return sum(len(segment(text)) for text, _ in docs)
+            for text, spans in docs:
+                find_actors(text, index, None, spans)
+            return sum(len(spans) for _, spans in docs)
+
+        n = len(docs)
     elif name == "html":
         pages = _pages(corpus)
 
@@ -96,7 +117,7 @@ def run_phase(name: str, corpus: str) -> dict[str, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--phase", choices=["text", "html", "trafilatura"])
+    parser.add_argument("--phase", choices=["text", "html", "trafilatura", "actors", "segment"])
     parser.add_argument("--corpus", choices=["samples", "scrapinghub"], default="samples")
     args = parser.parse_args()
     if args.phase:
@@ -108,6 +129,16 @@ def main() -> int:
     print(
         f"{'analyze, plain text (samples)':<34} {text['articles_per_s']:>10.1f} "
         f"{text['sentences_per_s']:>12.0f} {text['peak_rss_mb']:>8.0f}"
+    )
+    seg = run_phase("segment", "samples")
+    act = run_phase("actors", "samples")
+    print(
+        f"{'segmentation alone (samples)':<34} {seg['articles_per_s']:>10.1f} "
+        f"{seg['sentences_per_s']:>12.0f} {seg['peak_rss_mb']:>8.0f}"
+    )
+    print(
+        f"{'actors alone (samples)':<34} {act['articles_per_s']:>10.1f} "
+        f"{act['sentences_per_s']:>12.0f} {act['peak_rss_mb']:>8.0f}"
     )
     for corpus in corpora:
         base = run_phase("trafilatura", corpus)

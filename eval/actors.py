@@ -90,7 +90,10 @@ def measure_plover(gold: Path) -> dict[str, float]:
             a.country or (a.code or "")[:3] for a in find_actors(text, index, None, segment(text))
         }
         for side in ("source", "target"):
-            for actor in record.get(side) or []:
+            actors = record.get(side)
+            for actor in actors if isinstance(actors, list) else []:
+                if not isinstance(actor, dict):
+                    continue
                 code = str(actor.get("code") or "")[:3]
                 if len(code) != 3 or not code.isalpha():
                     continue

@@ -99,3 +99,14 @@ def test_console_examples(tmp_path: Path) -> None:
         updated = updated.replace(block, new_block)
     if updated != text:
         README.write_text(updated, encoding="utf-8")
+
+
+def test_yaml_examples_load_as_actor_layers(tmp_path: Path) -> None:
+    from newsgraph.actors.kb import load_user_layer
+
+    yamls = re.findall(r"```yaml\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    assert yamls
+    for i, block in enumerate(yamls):
+        path = tmp_path / f"example{i}.yaml"
+        path.write_text(block, encoding="utf-8")
+        assert load_user_layer(path)

@@ -85,6 +85,30 @@ max_mb_option = click.option(
 )
 
 
+def _layers(files: Sequence[str]) -> tuple[str, ...]:
+    """The user's actor layers: NEWSGRAPH_ACTORS, then --actors files; checked before any work."""
+    from newsgraph.actors.index import default_index
+    from newsgraph.actors.kb import KBError
+    from newsgraph.pipeline import PipelineOptions
+
+    layers = PipelineOptions().actor_layers + tuple(files)
+    try:
+        default_index(layers)
+    except KBError as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+    return layers
+
+
+actors_option = click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A YAML file of actors layered over the bundled base (repeatable; also NEWSGRAPH_ACTORS).",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsgraph")
 def main() -> None:
@@ -104,15 +128,24 @@ def main() -> None:
     help="Output: the contract as JSON, JSON Lines, or readable text.",
 )
 @max_mb_option
+@actors_option
 def analyze(
-    inputs: Sequence[str], published: str | None, input_format: str, fmt: str, max_mb: float
+    inputs: Sequence[str],
+    published: str | None,
+    input_format: str,
+    fmt: str,
+    max_mb: float,
+    actor_files: Sequence[str],
 ) -> None:
     """Analyse articles (files, directories, globs, URLs or - for stdin) and print the records."""
+    from newsgraph.pipeline import PipelineOptions
     from newsgraph.runner import iter_analyses
 
+    pipeline = PipelineOptions(actor_layers=_layers(actor_files))
     failed = 0
     results: list[dict[str, Any]] = []
-    for item in iter_analyses(list(inputs), _options(input_format, published, max_mb)):
+    options = _options(input_format, published, max_mb)
+    for item in iter_analyses(list(inputs), options, pipeline=pipeline):
         if isinstance(item, IngestError):
             failed += 1
             _error(str(item))
@@ -146,6 +179,7 @@ def analyze(
     show_default=True,
     help="Articles stored per transaction.",
 )
+@actors_option
 def ingest(
     inputs: Sequence[str],
     db: str,
@@ -155,10 +189,13 @@ def ingest(
     samples: bool,
     progress: bool | None,
     batch_size: int,
+    actor_files: Sequence[str],
 ) -> None:
     """Analyse inputs and store them in the database; what is stored already is skipped."""
+    from newsgraph.pipeline import PipelineOptions
     from newsgraph.runner import ingest as run_ingest
 
+    pipeline = PipelineOptions(actor_layers=_layers(actor_files))
     specs = list(inputs) + (sample_paths() if samples else [])
     if not specs:
         raise click.UsageError("name at least one PATH or URL, or --samples")
@@ -171,6 +208,7 @@ def ingest(
                 on_error=lambda e: _error(str(e)),
                 progress=progress,
                 batch_size=batch_size,
+                pipeline=pipeline,
             )
     except StoreInUse as exc:
         _error(str(exc))
@@ -258,7 +296,45 @@ def schema() -> None:
 
 @main.group()
 def actors() -> None:
-    """The actor knowledge base: import dictionaries into user layers."""
+    """The actor knowledge base: look names up, count entries, import dictionaries."""
+
+
+@actors.command("lookup")
+@click.argument("name")
+@click.option(
+    "--date",
+    "when",
+    callback=_iso_date,
+    metavar="DATE",
+    help="Code the actor as of this date (YYYY-MM-DD; default: today).",
+)
+@actors_option
+def lookup_actor(name: str, when: str | None, actor_files: Sequence[str]) -> None:
+    """Show the knowledge-base entries a name refers to, coded as of a date."""
+    from datetime import date
+
+    from newsgraph.actors.index import default_index
+    from newsgraph.actors.lookup import describe, lookup
+
+    index = default_index(_layers(actor_files))
+    day = date.fromisoformat(when) if when else date.today()
+    found = lookup(index, name)
+    if not found:
+        _error(f"{name!r}: no actor of that name in the knowledge base")
+        sys.exit(EXIT_PARTIAL)
+    for entry in found:
+        click.echo(describe(index, entry, day))
+
+
+@actors.command("stats")
+@actors_option
+def actor_stats(actor_files: Sequence[str]) -> None:
+    """How many actors of each kind the knowledge base holds, and from which files."""
+    from newsgraph.actors.index import default_index
+    from newsgraph.actors.lookup import stats
+
+    for line in stats(default_index(_layers(actor_files))):
+        click.echo(line)
 
 
 @actors.command("import")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass, field
 from datetime import date
 
+from newsgraph.actors.index import default_index
+from newsgraph.actors.recognize import find_actors
 from newsgraph.ingest.html import article_from_html
 from newsgraph.ingest.sources import sniff
 from newsgraph.ingest.text import article_from_text
@@ -16,6 +20,18 @@ from newsgraph.text.timex import find_timexes
 LONG_SENTENCE_CHARS = 2000
 
 
+def _env_layers() -> tuple[str, ...]:
+    return tuple(p for p in os.environ.get("NEWSGRAPH_ACTORS", "").split(os.pathsep) if p)
+
+
+@dataclass(frozen=True)
+class PipelineOptions:
+    """How the stages run: the user's actor files layered over the bundled knowledge base
+    (default: the files named in ``NEWSGRAPH_ACTORS``, separated like ``PATH``)."""
+
+    actor_layers: tuple[str, ...] = field(default_factory=_env_layers)
+
+
 def _published_date(article: Article) -> date | None:
     if not article.published:
         return None
@@ -25,8 +41,9 @@ def _published_date(article: Article) -> date | None:
         return None
 
 
-def analyze_article(article: Article) -> Analysis:
+def analyze_article(article: Article, options: PipelineOptions | None = None) -> Analysis:
     """Run every stage over one article."""
+    options = options or PipelineOptions()
     warnings: list[str] = []
     text = article.text
     spans = segment(text)
@@ -47,9 +64,11 @@ def analyze_article(article: Article) -> Analysis:
         )
     timexes = find_timexes(text, published)
     claims = [to_claim(f, f"c{i}") for i, f in enumerate(find_figures(text, spans), start=1)]
+    actors = find_actors(text, default_index(options.actor_layers), published, spans)
     return Analysis(
         article=article,
         sentences=sentences,
+        actors=actors,
         timexes=timexes,
         claims=claims,
         warnings=warnings,

@@ -19,9 +19,14 @@ def render_text(an: Analysis) -> str:
     if a.authors:
         lines.append("by " + ", ".join(a.authors))
     lines.append(
-        f"{len(an.sentences)} sentences, {len(an.timexes)} dates, "
+        f"{len(an.sentences)} sentences, {len(an.actors)} actors, {len(an.timexes)} dates, "
         f"{len(an.claims)} figures, {len(an.events)} events, {len(an.quotes)} quotes"
     )
+    if an.actors:
+        lines.append("\nActors")
+        for actor in an.actors:
+            more = f" (+{len(actor.mentions) - 1})" if len(actor.mentions) > 1 else ""
+            lines.append(f"  {actor.name!r:<32} {actor.code or '-':<8} {actor.kind}{more}")
     if an.timexes:
         lines.append("\nDates")
         for t in an.timexes:

@@ -16,7 +16,7 @@ from newsgraph.ingest.dedup import Duplicate, NearDuplicates, signature, to_byte
 from newsgraph.ingest.errors import IngestError
 from newsgraph.ingest.sources import IngestOptions, iter_articles
 from newsgraph.model import Analysis, Article
-from newsgraph.pipeline import analyze_article
+from newsgraph.pipeline import PipelineOptions, analyze_article
 from newsgraph.store.writer import Store, Stored
 
 BATCH_SIZE = 50
@@ -42,9 +42,11 @@ class Report:
         )
 
 
-def _analyze(article: Article, index: NearDuplicates) -> Stored:
+def _analyze(
+    article: Article, index: NearDuplicates, pipeline: PipelineOptions | None = None
+) -> Stored:
     """Analyse ``article`` and link it to an earlier near-copy, if it is one."""
-    analysis = analyze_article(article)
+    analysis = analyze_article(article, pipeline)
     sig = signature(article.text)
     dup: Duplicate | None = index.check(sig)
     if dup is None:
@@ -58,7 +60,10 @@ def _analyze(article: Article, index: NearDuplicates) -> Stored:
 
 
 def iter_analyses(
-    specs: Sequence[str], options: IngestOptions | None = None, dedup: bool = True
+    specs: Sequence[str],
+    options: IngestOptions | None = None,
+    dedup: bool = True,
+    pipeline: PipelineOptions | None = None,
 ) -> Iterator[Analysis | IngestError]:
     """Analyses of every input in order; an IngestError for each that fails."""
     index = NearDuplicates()
@@ -67,7 +72,11 @@ def iter_analyses(
             yield item
             continue
         try:
-            yield _analyze(item, index).analysis if dedup else analyze_article(item)
+            yield (
+                _analyze(item, index, pipeline).analysis
+                if dedup
+                else analyze_article(item, pipeline)
+            )
         except Exception as exc:  # a bug in one stage must not stop the run
             yield IngestError(item.id, f"analysis failed ({type(exc).__name__}: {exc})")
 
@@ -79,6 +88,7 @@ def ingest(
     on_error: Callable[[IngestError], None] | None = None,
     progress: bool | None = None,
     batch_size: int = BATCH_SIZE,
+    pipeline: PipelineOptions | None = None,
 ) -> Report:
     """Analyse every input and store it; already-stored articles are skipped."""
     report = Report()
@@ -109,7 +119,7 @@ def ingest(
             report.skipped += 1
             continue
         try:
-            stored = _analyze(item, index)
+            stored = _analyze(item, index, pipeline)
         except Exception as exc:  # a bug in one stage must not stop the run
             err = IngestError(item.id, f"analysis failed ({type(exc).__name__}: {exc})")
             report.failed.append(str(err))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -59,18 +60,35 @@ class ActorIndex:
         return self.kb.entries[entry_id]
 
 
+_PARTICLES = frozenset((
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "le", "la", "van", "von", "der",
+    "den", "ter", "ten", "al", "el", "bin", "ibn", "abu",
+))  # fmt: skip
+_ROMAN = frozenset((
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+))  # fmt: skip
+
+
 def surname(name: str) -> str | None:
-    """The last name of a person's full name ("Josep Borrell" -> "Borrell"), if it has one."""
-    words = [w for w in name.split() if not w.endswith(".")]
+    """The surname of a full name, particles included: "Josep Borrell" -> "Borrell",
+    "Ursula von der Leyen" -> "von der Leyen"; None for single names and regnal numbers."""
+    words = [w for w in name.split() if not w.endswith(".") and w not in _ROMAN]
     if len(words) < 2:
         return None
-    last = words[-1]
-    return last if len(last) > 2 and last[:1].isupper() else None
+    k = len(words) - 1
+    while k > 1 and words[k - 1].lower() in _PARTICLES:
+        k -= 1
+    last = " ".join(words[k:])
+    core = re.split(r"[-'’]", words[-1])[-1]  # "al-Baghdadi" is capitalised where it counts
+    return last if len(core) > 2 and core[:1].isupper() else None
 
 
 def build_index(kb: KnowledgeBase, titles: dict[str, str | None], lexicon: Lexicon) -> ActorIndex:
     trie = Trie()
     surnames: dict[str, list[str]] = {}
+    # A surname that is also a role or title word ("Major", "Bishop") is not matched alone.
+    common = {norm_phrase(e.name) for e in kb.entries.values() if e.kind == "role"}
+    common |= {norm_phrase(t) for t in titles}
     for entry in kb.entries.values():
         if entry.kind == "role":
             for alias in entry.names():  # plurals and variants of the role noun
@@ -81,8 +99,8 @@ def build_index(kb: KnowledgeBase, titles: dict[str, str | None], lexicon: Lexic
         if entry.kind == "person":
             for alias in entry.names():
                 last = surname(alias.text)
-                if last:
-                    ids = surnames.setdefault(norm(last), [])
+                if last and last not in lexicon.not_names and norm(last) not in common:
+                    ids = surnames.setdefault(norm_phrase(last), [])
                     if entry.id not in ids:
                         ids.append(entry.id)
                     trie.add(last, entry.id, "surname")

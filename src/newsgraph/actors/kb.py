@@ -99,6 +99,17 @@ class Office(BaseModel):
             raise ValueError(f"unknown sector {v!r}")
         return v
 
+    @field_validator("start", mode="before")
+    @classmethod
+    def _start(cls, v: Any) -> Any:
+        return parse_date(str(v)) if isinstance(v, str | int) else v
+
+    @field_validator("end", mode="before")
+    @classmethod
+    def _end(cls, v: Any) -> Any:
+        """A partial end date ("2024-05") runs to the end of its month or year."""
+        return parse_date(str(v), end=True) if isinstance(v, str | int) else v
+
     def active(self, when: date) -> bool:
         return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
 
@@ -130,6 +141,14 @@ class Entry(BaseModel):
     def _sector(cls, v: str | None) -> str | None:
         if v is not None and v not in SECTORS:
             raise ValueError(f"unknown sector {v!r}")
+        return v
+
+    @field_validator("aliases", mode="before")
+    @classmethod
+    def _plain_aliases(cls, v: Any) -> Any:
+        """A user may write aliases as plain strings: ``aliases: [NVC, North Valley Co-op]``."""
+        if isinstance(v, list):
+            return [{"text": a} if isinstance(a, str) else a for a in v]
         return v
 
     def names(self) -> Iterator[Alias]:

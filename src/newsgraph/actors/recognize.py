@@ -97,6 +97,10 @@ def _items(doc: _Doc, index: ActorIndex) -> list[Item]:
         roles = [t for t in m.targets if t.form == "role"]
         titles = [t for t in m.targets if t.form == "title"]
         surnames = [t for t in m.targets if t.form == "surname"]
+        # A capitalised role word right before a capitalised word is a title: "President X".
+        before_name = m.last < len(doc.toks) and _is_cap(doc.toks[m.last])
+        if titles and roles and before_name and _is_cap(doc.toks[m.first]):
+            roles = []
         kind = (
             "entity"
             if entity
@@ -117,9 +121,13 @@ def _items(doc: _Doc, index: ActorIndex) -> list[Item]:
         if kind == "title":
             item.sector = index.titles.get(item.noun)
         items.append(item)
-        for k in range(m.first, m.last):
-            covered[k] = True
-    items += _unknown_names(doc, index, covered, items)
+        if kind != "surname":  # a surname may be part of a longer unknown name
+            for k in range(m.first, m.last):
+                covered[k] = True
+    unknown = _unknown_names(doc, index, covered, items)
+    inside = {k for it in unknown for k in range(it.first, it.last)}
+    items = [it for it in items if it.kind != "surname" or it.first not in inside]
+    items += unknown
     items += _pronouns(doc, index, covered)
     items.sort(key=lambda it: it.first)
     _descriptions(doc, index, items)
@@ -376,10 +384,13 @@ def _surname_person(it: Item, doc: _Doc, index: ActorIndex, named: set[str]) -> 
     earlier = [pid for pid in ids if pid in named]
     if earlier:
         return earlier[-1]
-    if len(index.surnames.get(norm(doc.toks[it.first]), [])) == 1:
-        entry = index.entry(ids[0])
-        if doc.published is None or entry.office_at(doc.published) is not None:
-            return ids[0]
+    # Else the one bearer of the surname in office on the article's date.
+    bearers = index.surnames.get(norm_phrase(doc.text[it.start : it.end]), [])
+    if doc.published is None:
+        return bearers[0] if len(bearers) == 1 else None
+    current = [pid for pid in bearers if index.entry(pid).office_at(doc.published) is not None]
+    if len(current) == 1:
+        return current[0]
     return None
 
 
