@@ -26,6 +26,7 @@ class Lexicon:
     not_names: frozenset[str]
     joiners: frozenset[str]
     locatives: frozenset[str]
+    not_actor_heads: frozenset[str] = frozenset()
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
@@ -43,6 +44,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         not_names=frozenset(str(w) for w in raw["not_names"]),
         joiners=frozenset(str(w) for w in raw["name_joiners"]),
         locatives=frozenset(raw["locatives"]),
+        not_actor_heads=frozenset(str(w) for w in raw.get("not_actor_heads", [])),
     )
 
 

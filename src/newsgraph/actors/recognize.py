@@ -159,7 +159,8 @@ def _unknown_names(
                 j += 1
             else:
                 break
-        if caps >= 2 or (caps == 1 and i in title_ends):
+        thing = toks[j - 1] in lex.not_actor_heads  # "Indus Waters Treaty", "Red Sea"
+        if not thing and (caps >= 2 or (caps == 1 and i in title_ends)):
             out.append(Item("unknown", i, j, doc.starts[i], doc.ends[j - 1]))
         i = max(j, i + 1)
     return out
