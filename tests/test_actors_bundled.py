@@ -106,3 +106,27 @@ def test_a_user_layer_adds_an_actor_and_a_broken_one_is_refused(tmp_path: Path) 
     assert code == 2 and f"{bad}:4: actors.0.kind" in err
     code, out, _ = run("actors", "lookup", "Iran")
     assert code == 0 and "IRN" in out  # the bundled base is untouched by the broken layer
+
+
+def test_actors_in_an_analysis_and_in_the_store(tmp_path: Path) -> None:
+    import newsgraph
+    from newsgraph.store import Store
+    from newsgraph.store.writer import Stored
+
+    text = (
+        "EU to widen sanctions\n\nEU foreign policy chief Josep Borrell said on Monday that "
+        "Iranian drone makers would face new sanctions. He spoke in Luxembourg."
+    )
+    an = newsgraph.analyze(text, published="2024-04-22")
+    borrell = next(a for a in an.actors if a.name == "Josep Borrell")
+    assert borrell.code == "IGOEU" and [m.text for m in borrell.mentions] == [
+        "EU foreign policy chief Josep Borrell",
+        "He",
+    ]
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write([Stored(an, "x")])
+        rows = store.con.execute(
+            "SELECT a.code, count(*) FROM actors a JOIN mentions m USING (article_id, actor_id) "
+            "WHERE a.name = 'Josep Borrell' GROUP BY 1"
+        ).fetchall()
+    assert rows == [("IGOEU", 2)]
