@@ -27,6 +27,7 @@ class Lexicon:
     joiners: frozenset[str]
     locatives: frozenset[str]
     not_actor_heads: frozenset[str] = frozenset()
+    place_words: frozenset[str] = frozenset()
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
@@ -45,6 +46,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         joiners=frozenset(str(w) for w in raw["name_joiners"]),
         locatives=frozenset(raw["locatives"]),
         not_actor_heads=frozenset(str(w) for w in raw.get("not_actor_heads", [])),
+        place_words=frozenset(str(w) for w in raw.get("place_words", [])),
     )
 
 

@@ -160,7 +160,8 @@ def _unknown_names(
             else:
                 break
         thing = toks[j - 1] in lex.not_actor_heads  # "Indus Waters Treaty", "Red Sea"
-        if not thing and (caps >= 2 or (caps == 1 and i in title_ends)):
+        place = i > 0 and norm(toks[i - 1]) in lex.place_words  # "in El Fasher"
+        if not (thing or place) and (caps >= 2 or (caps == 1 and i in title_ends)):
             out.append(Item("unknown", i, j, doc.starts[i], doc.ends[j - 1]))
         i = max(j, i + 1)
     return out
@@ -267,7 +268,10 @@ def _attach(doc: _Doc, index: ActorIndex, pos: int) -> None:
             between.append(mod)
             head.sector = head.sector or mod.sector
             continue
-        close = head.kind != "role" or head.first - mod.last <= 2
+        # A role takes only an adjacent modifier: "Israeli troops", "Sudan's army".
+        close = head.kind != "role" or all(
+            doc.toks[k] in ("'s", "’s") for k in range(mod.last, head.first)
+        )
         if (
             close
             and _is_modifier(mod, index)
