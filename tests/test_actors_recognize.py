@@ -64,6 +64,13 @@ def table(text: str, when: date | None = D2024) -> list[tuple[str, str | None, l
         ("Gen. Ivan Petrov left.", [("Ivan Petrov", None, ["Gen. Ivan Petrov"])]),
         ("Nasser Kanaani, a spokesman, spoke.", [("Nasser Kanaani", None, ["Nasser Kanaani"])]),
         (
+            "Hamas accused the troops of lying.",
+            [("Hamas", "PSEREB", ["Hamas"]), ("troops", None, ["troops"])],
+        ),
+        ("Fighting raged in Wad Madani overnight.", []),
+        ("The Indus Waters Treaty was suspended.", []),
+        ("Aid reached Wad Madani Hospital.", []),
+        (
             "Volodymyr Zelenskyy met Joe Biden.",
             [
                 ("Volodymyr Zelensky", "UKRGOV", ["Volodymyr Zelenskyy"]),
