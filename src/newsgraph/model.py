@@ -94,6 +94,9 @@ class Modality(Record):
     hedged: bool = False
     future: bool = False
     hypothetical: bool = False
+    historical: bool = Field(
+        default=False, description='a habit or a long past ("has long funded")'
+    )
 
 
 class Trigger(Record):

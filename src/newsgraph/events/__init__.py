@@ -1,0 +1,1 @@
+"""PLOVER events: the ontology and pattern dictionaries as data, the coder, modality and voice."""

@@ -1,0 +1,355 @@
+"""The event coder: PLOVER events from trigger patterns and the actors around them.
+
+In the spirit of TABARI's sparse parsing, no syntactic parser is needed: a trigger found in a
+sentence takes as actor the actor mention that governs it (before an active verb, after "by" for
+a passive, the possessive or adjective before a noun) and as recipient the mention its object
+or preposition introduces. Each event then gets its date, place, counts, modality and voice from
+the same sentence, and names the rule that fired.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from newsgraph.actors.matcher import norm, tokenize
+from newsgraph.actors.places import Place
+from newsgraph.events.modality import modality_of, voice_of
+from newsgraph.events.patterns import Patterns, Trigger
+from newsgraph.model import (
+    Actor,
+    Event,
+    EventDate,
+    Evidence,
+    Quantity,
+    Timex,
+)
+from newsgraph.model import Trigger as TriggerSpan
+from newsgraph.text.numbers import Figure
+
+PASSIVE_AUX = frozenset(["was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"])
+DETERMINERS = frozenset(
+    ["a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those", "new"]
+)
+VERB_CUES = frozenset(
+    [
+        "to",
+        "will",
+        "would",
+        "could",
+        "should",
+        "might",
+        "may",
+        "must",
+        "did",
+        "does",
+        "do",
+        "not",
+        "n't",
+        "has",
+        "have",
+        "had",
+        "also",
+    ]
+)
+COORD = frozenset({"and", ",", "&"})
+COUNTED = frozenset(
+    {"killed", "wounded", "kidnapped", "displaced", "arrested", "projectiles", "money"}
+)
+# Light verbs whose subject is the actor of the noun after them: "Israel launched strikes on".
+LIGHT_REACH = 5
+OBJECT_REACH = 4
+PREP_REACH = 8
+
+
+@dataclass
+class _Sent:
+    keys: list[str]
+    toks: list[str]
+    starts: list[int]
+    ends: list[int]
+    owner: list[str | None]  # actor id whose mention covers each token
+    first: int
+    last: int
+
+
+def _owners(actors: Sequence[Actor], starts: list[int], ends: list[int]) -> list[str | None]:
+    owner: list[str | None] = [None] * len(starts)
+    import bisect
+
+    for actor in actors:
+        for m in actor.mentions:
+            k = bisect.bisect_left(starts, m.start)
+            while k < len(starts) and ends[k] <= m.end:
+                owner[k] = actor.id
+                k += 1
+    return owner
+
+
+def _mention_spans(owner: list[str | None], first: int, last: int) -> list[tuple[int, int, str]]:
+    """Runs of tokens owned by one actor, in order: (first token, last token + 1, actor id)."""
+    out: list[tuple[int, int, str]] = []
+    k = first
+    while k < last:
+        aid = owner[k]
+        if aid is None:
+            k += 1
+            continue
+        j = k
+        while j < last and owner[j] == aid:
+            j += 1
+        out.append((k, j, aid))
+        k = j
+    return out
+
+
+def _with_coordinated(
+    spans: list[tuple[int, int, str]], idx: int, keys: list[str], leftward: bool
+) -> list[str]:
+    """The actor at ``spans[idx]`` and those joined to it by "and" or commas."""
+    ids = [spans[idx][2]]
+    step = -1 if leftward else 1
+    k = idx
+    while 0 <= k + step < len(spans):
+        a, b = (spans[k + step], spans[k]) if leftward else (spans[k], spans[k + step])
+        between = keys[a[1] : b[0]]
+        if between and all(t in COORD for t in between):
+            ids.append(spans[k + step][2])
+            k += step
+        else:
+            break
+    return list(dict.fromkeys(reversed(ids) if leftward else ids))
+
+
+def _choose_pos(triggers: list[Trigger], s: _Sent, i: int, end: int) -> Trigger:
+    verbs = [t for t in triggers if t.pos == "verb"]
+    nouns = [t for t in triggers if t.pos == "noun"]
+    if not verbs or not nouns:
+        return triggers[0]
+    prev = s.keys[i - 1] if i > s.first else ""
+    if any(t.form != "base" and t.form != "s" for t in verbs) and not any(
+        t.form == "plural" for t in nouns
+    ):
+        return verbs[0]
+    if prev in DETERMINERS or prev in ("'s", "’s") or (i > s.first and s.owner[i - 1]):
+        return nouns[0]
+    if prev in VERB_CUES:
+        return verbs[0]
+    nxt = s.keys[end] if end < s.last else ""
+    return nouns[0] if nxt in nouns[0].rule.preps else verbs[0]
+
+
+def _excluded(trig: Trigger, s: _Sent, i: int, end: int) -> bool:
+    for phrase in trig.rule.excludes:
+        words = [norm(w) for w in phrase.split()]
+        for at in (i, end, i - len(words) + 1):
+            if at >= s.first and s.keys[at : at + len(words)] == words:
+                return True
+    return False
+
+
+def _roles(trig: Trigger, s: _Sent, i: int, end: int) -> tuple[list[str], list[str], int]:
+    """Actor and recipient ids, and the token where the actor's mention ends (-1 if none)."""
+    spans = _mention_spans(s.owner, s.first, s.last)
+    left = [n for n, sp in enumerate(spans) if sp[1] <= i]
+    right = [n for n, sp in enumerate(spans) if sp[0] >= end]
+    actor: list[str] = []
+    recipient: list[str] = []
+    preps = set(trig.rule.preps)
+    passive = (
+        trig.pos == "verb"
+        and trig.form in ("ed", "participle")
+        and any(s.keys[k] in PASSIVE_AUX for k in range(max(s.first, i - 2), i))
+    )
+    by = next(
+        (n for n in right if spans[n][0] - end <= 6 and s.keys[spans[n][0] - 1] == "by"), None
+    )
+    if passive:
+        if by is not None:
+            actor = _with_coordinated(spans, by, s.keys, leftward=False)
+        if left:
+            recipient = _with_coordinated(spans, left[-1], s.keys, leftward=True)
+        return actor, recipient, -1
+    actor_end = -1
+    if trig.pos == "noun":
+        if (
+            left
+            and i - spans[left[-1]][1] <= 2
+            and all(
+                s.keys[k] in DETERMINERS | {"'s", "’s", "-"} or not s.toks[k][:1].isupper()
+                for k in range(spans[left[-1]][1], i)
+            )
+        ):
+            actor = [spans[left[-1]][2]]
+        elif by is not None:
+            actor = _with_coordinated(spans, by, s.keys, leftward=False)
+        elif left and i - spans[left[-1]][1] <= LIGHT_REACH:  # "Israel launched strikes on"
+            actor = _with_coordinated(spans, left[-1], s.keys, leftward=True)
+    elif left:
+        actor = _with_coordinated(spans, left[-1], s.keys, leftward=True)
+        actor_end = spans[left[-1]][1]
+    for n in right:
+        start = spans[n][0]
+        if n == by:
+            continue
+        if start - end <= PREP_REACH and any(s.keys[k] in preps for k in range(end, start)):
+            recipient = _with_coordinated(spans, n, s.keys, leftward=False)
+            break
+        if trig.pos == "verb" and start - end <= OBJECT_REACH:
+            recipient = _with_coordinated(spans, n, s.keys, leftward=False)
+            break
+    recipient = [r for r in recipient if r not in actor]
+    return actor, recipient, actor_end
+
+
+def _date(
+    timexes: Sequence[Timex], start: int, end: int, at: int, published: date | None
+) -> EventDate | None:
+    inside = [
+        t for t in timexes if start <= t.start and t.end <= end and t.granularity != "reference"
+    ]
+    if inside:
+        t = min(inside, key=lambda t: abs(t.start - at))
+        return EventDate(text=t.text, value=t.value, granularity=t.granularity)
+    if published is not None:
+        return EventDate(text="", value=published.isoformat(), granularity="day")
+    return None
+
+
+def _quantities(figures: Sequence[Figure], start: int, end: int) -> list[Quantity]:
+    return [
+        Quantity(value=f.value, what=f.category, text=f.text)
+        for f in figures
+        if start <= f.start and f.end <= end and f.category in COUNTED
+    ]
+
+
+def _place(places: Sequence[Place], start: int, end: int, at: int) -> Place | None:
+    inside = [p for p in places if start <= p.start and p.end <= end]
+    return min(inside, key=lambda p: abs(p.start - at)) if inside else None
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every event of one article is coded against."""
+
+    text: str
+    patterns: Patterns
+    published: date | None
+    timexes: Sequence[Timex]
+    figures: Sequence[Figure]
+    places: Sequence[Place]
+
+
+def code_events(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    actors: Sequence[Actor],
+    patterns: Patterns,
+    *,
+    published: date | None = None,
+    timexes: Sequence[Timex] = (),
+    figures: Sequence[Figure] = (),
+    places: Sequence[Place] = (),
+) -> list[Event]:
+    """Every event the article reports, in text order."""
+    ctx = _Context(text, patterns, published, timexes, figures, places)
+    toks, starts, ends = tokenize(text)
+    keys = [norm(t) for t in toks]
+    owner = _owners(actors, starts, ends)
+    events: list[Event] = []
+    k = 0
+    for span in sentences:
+        first = k
+        while first < len(toks) and starts[first] < span[0]:
+            first += 1
+        last = first
+        while last < len(toks) and ends[last] <= span[1]:
+            last += 1
+        k = last
+        sent = _Sent(keys, toks, starts, ends, owner, first, last)
+        events += _sentence_events(sent, span, ctx, len(events))
+    return events
+
+
+def _sentence_events(s: _Sent, span: tuple[int, int], ctx: _Context, n_before: int) -> list[Event]:
+    out: list[Event] = []
+    placed: list[tuple[int, Event]] = []  # (trigger token, event) in this sentence
+    i = s.first
+    while i < s.last:
+        hit = None if s.owner[i] is not None else ctx.patterns.match_at(s.keys, i, s.last)
+        if hit is None:
+            i += 1
+            continue
+        end, triggers = hit
+        trig = _choose_pos(triggers, s, i, end)
+        if _excluded(trig, s, i, end):
+            i = end
+            continue
+        actor, recipient, actor_end = _roles(trig, s, i, end)
+        # "An Israeli air strike on Iran killed five": the verb's subject is the earlier event.
+        governing = next(
+            (
+                ev
+                for t0, ev in reversed(placed)
+                if actor_end <= t0 < i or (actor and set(actor) <= set(ev.recipient))
+            ),
+            None,
+        )
+        if governing is not None and actor_end >= 0:
+            if governing.type == trig.type:
+                i = end
+                continue
+            actor = list(governing.actor)
+        if actor or recipient:
+            event = _event(
+                trig, s, (i, end), (actor, recipient), span, ctx, n_before + len(out) + 1
+            )
+            out.append(event)
+            placed.append((i, event))
+        i = end
+    return out
+
+
+def _event(
+    trig: Trigger,
+    s: _Sent,
+    at: tuple[int, int],
+    roles: tuple[list[str], list[str]],
+    span: tuple[int, int],
+    ctx: _Context,
+    number: int,
+) -> Event:
+    i, end = at
+    rule = trig.rule
+    tdef = ctx.patterns.ontology.types[trig.type]
+    mdef = tdef.modes.get(rule.mode) if rule.mode else None
+    t_start, t_end = s.starts[i], s.ends[end - 1]
+    mod = modality_of(s.keys, s.first, i, end, s.last)
+    voice = voice_of(s.keys, s.toks, s.owner, s.first, i, s.last, ctx.text, s.starts, span)
+    actor, recipient = roles
+    conf = rule.confidence * (1.0 if actor and recipient else 0.85) * (0.9 if mod.hedged else 1.0)
+    place = _place(ctx.places, span[0], span[1], t_start)
+    return Event(
+        id=f"e{number}",
+        type=trig.type,
+        mode=rule.mode,
+        contexts=list(rule.contexts),
+        cameo=rule.cameo or (mdef.cameo if mdef else None) or tdef.cameo,
+        score=mdef.score if mdef and mdef.score is not None else tdef.score,
+        actor=actor,
+        recipient=recipient,
+        date=_date(ctx.timexes, span[0], span[1], t_start, ctx.published),
+        location=place.location() if place else None,
+        quantities=_quantities(ctx.figures, span[0], span[1]),
+        voice=voice,
+        modality=mod,
+        evidence=Evidence(
+            start=span[0],
+            end=span[1],
+            rule=rule.id,
+            trigger=TriggerSpan(start=t_start, end=t_end, text=ctx.text[t_start:t_end]),
+        ),
+        confidence=round(conf, 3),
+    )
