@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+
 from actors_kb import small_index
 from events_patterns import small_patterns
-
 from newsgraph.actors.recognize import find_actors
 from newsgraph.events.coder import code_events
 from newsgraph.events.patterns import noun_forms, verb_forms
@@ -25,38 +25,66 @@ def code(text: str, published: date | None = PUB) -> tuple[list[Event], dict[str
     spans = segment(text)
     actors = find_actors(text, INDEX, published, spans)
     names = {a.id: a.name for a in actors}
-    events = code_events(text, spans, actors, PATTERNS, published=published,
-                         timexes=find_timexes(text, published), figures=find_figures(text, spans))
+    events = code_events(
+        text,
+        spans,
+        actors,
+        PATTERNS,
+        published=published,
+        timexes=find_timexes(text, published),
+        figures=find_figures(text, spans),
+    )
     return events, names
 
 
 def summary(text: str) -> list[tuple[str, list[str], list[str], str]]:
     events, names = code(text)
-    return [(e.type, [names[a] for a in e.actor], [names[r] for r in e.recipient],
-             e.evidence.trigger.text) for e in events]
+    return [
+        (
+            e.type,
+            [names[a] for a in e.actor],
+            [names[r] for r in e.recipient],
+            e.evidence.trigger.text,
+        )
+        for e in events
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Iran fired over 350 drones and missiles at Israel.",
-         [("ASSAULT", ["Iran"], ["Israel"], "fired")]),
+        (
+            "Iran fired over 350 drones and missiles at Israel.",
+            [("ASSAULT", ["Iran"], ["Israel"], "fired")],
+        ),
         ("Israel struck Iran.", [("ASSAULT", ["Israel"], ["Iran"], "struck")]),
         ("Iran was attacked by Israel.", [("ASSAULT", ["Israel"], ["Iran"], "attacked")]),
-        ("An Israeli air strike on Iran killed five.",
-         [("ASSAULT", ["Israel"], ["Iran"], "air strike")]),
+        (
+            "An Israeli air strike on Iran killed five.",
+            [("ASSAULT", ["Israel"], ["Iran"], "air strike")],
+        ),
         ("Israel's strike on Iran drew protests.", [("ASSAULT", ["Israel"], ["Iran"], "strike")]),
-        ("Iran and Russia bombed Ukraine.",
-         [("ASSAULT", ["Iran", "Russia"], ["Ukraine"], "bombed")]),
-        ("Ali Khamenei reiterated his support for Hamas.",
-         [("SUPPORT", ["Ali Khamenei"], ["Hamas"], "reiterated his support for")]),
-        ("The EU imposed sanctions on Iran.", [("SANCTION", ["European Union"], ["Iran"],
-                                                "imposed sanctions on")]),
+        (
+            "Iran and Russia bombed Ukraine.",
+            [("ASSAULT", ["Iran", "Russia"], ["Ukraine"], "bombed")],
+        ),
+        (
+            "Ali Khamenei reiterated his support for Hamas.",
+            [("SUPPORT", ["Ali Khamenei"], ["Hamas"], "reiterated his support for")],
+        ),
+        (
+            "The EU imposed sanctions on Iran.",
+            [("SANCTION", ["European Union"], ["Iran"], "imposed sanctions on")],
+        ),
         ("The US sanctioned Iran.", [("SANCTION", ["United States"], ["Iran"], "sanctioned")]),
-        ("Josep Borrell met with Volodymyr Zelensky.",
-         [("CONSULT", ["Josep Borrell"], ["Volodymyr Zelensky"], "met with")]),
-        ("The EU called on Israel to stop.", [("REQUEST", ["European Union"], ["Israel"],
-                                               "called on")]),
+        (
+            "Josep Borrell met with Volodymyr Zelensky.",
+            [("CONSULT", ["Josep Borrell"], ["Volodymyr Zelensky"], "met with")],
+        ),
+        (
+            "The EU called on Israel to stop.",
+            [("REQUEST", ["European Union"], ["Israel"], "called on")],
+        ),
         ("Iran denied it.", [("REJECT", ["Iran"], [], "denied")]),
         ("The minister had a heart attack.", []),
         ("Workers staged a general strike.", []),
@@ -64,21 +92,25 @@ def summary(text: str) -> list[tuple[str, list[str], list[str], str]]:
         ("The Rapid Support Forces advanced.", []),
     ],
 )
-def test_who_did_what_to_whom(text: str, expected: list[tuple[str, list[str], list[str], str]],
-                              ) -> None:
+def test_who_did_what_to_whom(
+    text: str,
+    expected: list[tuple[str, list[str], list[str], str]],
+) -> None:
     assert summary(text) == expected
 
 
 def test_event_details() -> None:
-    text = ("Iran fired more than 300 drones and missiles at Israel on Saturday, killing "
-            "at least 12 soldiers.")
+    text = (
+        "Iran fired more than 300 drones and missiles at Israel on Saturday, killing "
+        "at least 12 soldiers."
+    )
     events, _ = code(text)
     fire = events[0]
     assert fire.evidence.rule == "assault.fire" and fire.cameo == "190"
     assert fire.date is not None and fire.date.value == "2024-04-13"
     assert {q.what for q in fire.quantities} >= {"projectiles", "killed"}
     assert fire.voice.kind == "narrator" and fire.score == -9.0
-    assert text[fire.evidence.trigger.start:fire.evidence.trigger.end] == "fired"
+    assert text[fire.evidence.trigger.start : fire.evidence.trigger.end] == "fired"
 
 
 def test_date_falls_back_to_publication() -> None:

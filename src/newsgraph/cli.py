@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import click
 
@@ -220,30 +220,48 @@ def ingest(
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]), required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["parquet", "csv", "jsonl", "plover", "gdelt"]),
+    required=True,
+    help="parquet/csv: each table; jsonl: the analyses; plover/gdelt: the events.",
+)
 @click.option(
     "--out",
     type=click.Path(),
     default=None,
-    help="Folder for parquet/csv (default: newsgraph-export); file for jsonl (default: stdout).",
+    help="Folder for parquet/csv (default: newsgraph-export); file otherwise (default: stdout).",
 )
 @click.option("--table", "tables", multiple=True, help="Only this table (repeatable).")
-@click.option("--include-duplicates", is_flag=True, help="jsonl: also near-duplicate articles.")
+@click.option(
+    "--include-duplicates",
+    is_flag=True,
+    help="jsonl: also near-duplicate articles (their events are never stored).",
+)
 def export(
     db: str, fmt: str, out: str | None, tables: Sequence[str], include_duplicates: bool
 ) -> None:
-    """Export the store: each table as Parquet or CSV, or the analyses as JSON Lines."""
+    """Export the store: each table as Parquet or CSV, the analyses as JSON Lines, or the events
+    as PLOVER-style JSON Lines or a GDELT-style TSV."""
+    from newsgraph.store.events_export import export_gdelt, export_plover
     from newsgraph.store.export import export_jsonl, export_tables
 
+    streams: dict[str, tuple[Callable[[Store, IO[str]], int], str]] = {
+        "jsonl": (lambda s, f: export_jsonl(s, f, include_duplicates), "analyses"),
+        "plover": (export_plover, "events"),
+        "gdelt": (export_gdelt, "events"),
+    }
     try:
         with Store(db, read_only=True) as store:
-            if fmt == "jsonl":
+            if fmt in streams:
+                write, what = streams[fmt]
                 if out:
                     with open(out, "w", encoding="utf-8") as f:
-                        n = export_jsonl(store, f, include_duplicates)
-                    click.echo(f"{out}: {n} analyses", err=True)
+                        n = write(store, f)
+                    click.echo(f"{out}: {n} {what}", err=True)
                 else:
-                    export_jsonl(store, sys.stdout, include_duplicates)
+                    write(store, sys.stdout)
                 return
             try:
                 files = export_tables(
@@ -358,3 +376,72 @@ def import_actors(file: Path, out: Path | None) -> None:
     for line in report.warning_lines():
         click.echo(line, err=True)
     click.echo(report.summary())
+
+
+@main.group("train")
+def train_group() -> None:
+    """Train models on your own labelled examples."""
+
+
+@train_group.command("events")
+@click.option(
+    "--data",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help='JSON Lines, one {"text": ..., "label": ...} per line (label: a PLOVER type or NONE).',
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("newsgraph-events.npz"),
+    show_default=True,
+    help="Model file to write; point NEWSGRAPH_EVENT_MODEL at it to use it.",
+)
+@click.option(
+    "--embedder",
+    "embedder_kind",
+    type=click.Choice(["auto", "minilm", "hashing"]),
+    default="auto",
+    show_default=True,
+    help="auto: the packaged sentence embedder (newsgraph[embed]) when installed, else hashing.",
+)
+@click.option(
+    "--folds",
+    type=click.IntRange(0, 100),
+    default=5,
+    show_default=True,
+    help="Cross-validation folds for the accuracy report (0: skip it).",
+)
+def train_events(data: Path, out: Path, embedder_kind: str, folds: int) -> None:
+    """Train the event-type classifier on labelled sentences and write the model."""
+    from newsgraph.events import embed
+
+    examples, errors = embed.read_examples(data)
+    for line in errors:
+        _error(line)
+    try:
+        if embedder_kind == "hashing":
+            embedder: embed.Embedder = embed.HashingEmbedder()
+        else:
+            try:
+                embedder = embed.load_embedder()
+            except embed.EmbedUnavailable:
+                if embedder_kind == "minilm":
+                    raise
+                click.echo("note: newsgraph[embed] is not installed; using hashing", err=True)
+                embedder = embed.HashingEmbedder()
+        clf = embed.train(examples, embedder)
+        report = embed.cross_validate(examples, embedder, folds) if folds else None
+        clf.save(out)
+    except (embed.EmbedError, embed.EmbedUnavailable, OSError) as exc:
+        _error(f"{data}: {exc}")
+        sys.exit(EXIT_ERROR)
+    click.echo(f"{len(examples)} examples, {len(clf.labels)} labels, embedder {embedder.name}")
+    for label, n in embed.label_counts(examples):
+        score = f"  {report.per_label[label]:.2f}" if report else ""
+        click.echo(f"  {label:<10} {n:>6}{score}")
+    if report:
+        click.echo(f"{report.folds}-fold cross-validated accuracy: {report.accuracy:.3f}")
+    click.echo(f"wrote {out}")
+    if errors:
+        sys.exit(EXIT_PARTIAL)

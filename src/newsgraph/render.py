@@ -27,6 +27,21 @@ def render_text(an: Analysis) -> str:
         for actor in an.actors:
             more = f" (+{len(actor.mentions) - 1})" if len(actor.mentions) > 1 else ""
             lines.append(f"  {actor.name!r:<32} {actor.code or '-':<8} {actor.kind}{more}")
+    if an.events:
+        names = {a.id: a.name for a in an.actors}
+        lines.append("\nEvents")
+        for e in an.events:
+            who = " + ".join(names.get(i, i) for i in e.actor) or "?"
+            whom = " + ".join(names.get(i, i) for i in e.recipient) or "-"
+            when = e.date.value if e.date else "?"
+            marks = [k for k, v in e.modality.model_dump().items() if v]
+            if e.voice.kind == "attributed":
+                marks.append(f"said by {names.get(e.voice.speaker or '', 'a source')}")
+            extra = f"  ({', '.join(marks)})" if marks else ""
+            lines.append(
+                f"  {e.type:<9} {who} -> {whom}  [{e.evidence.trigger.text!r}, "
+                f"{when}, {e.evidence.rule}]{extra}"
+            )
     if an.timexes:
         lines.append("\nDates")
         for t in an.timexes:

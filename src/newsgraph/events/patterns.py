@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from newsgraph.actors.matcher import TOKEN, norm
 
@@ -59,6 +59,14 @@ class Rule(BaseModel):
     contexts: list[str] = Field(default_factory=list)
     excludes: list[str] = Field(default_factory=list)
     confidence: float = Field(default=0.8, ge=0, le=1)
+
+    @field_validator("verbs", "nouns", "preps", "excludes", mode="before")
+    @classmethod
+    def _yaml_words(cls, v: Any) -> Any:
+        """YAML reads a bare ``on`` or ``off`` as a boolean: in a word list it is the word."""
+        if isinstance(v, list):
+            return [("on" if w else "off") if isinstance(w, bool) else w for w in v]
+        return v
 
 
 class PatternFile(BaseModel):

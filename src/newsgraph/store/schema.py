@@ -26,7 +26,7 @@ TABLES: dict[str, str] = {
         voice_speaker VARCHAR, negated BOOLEAN, hedged BOOLEAN, future BOOLEAN,
         hypothetical BOOLEAN, evidence_start INTEGER, evidence_end INTEGER,
         trigger_start INTEGER, trigger_end INTEGER, trigger_text VARCHAR, rule VARCHAR,
-        confidence DOUBLE""",
+        confidence DOUBLE, historical BOOLEAN""",
     "quotes": """
         article_id VARCHAR, quote_id VARCHAR, kind VARCHAR, start INTEGER, "end" INTEGER,
         text VARCHAR, speaker_actor VARCHAR, speaker_text VARCHAR, speaker_start INTEGER,
@@ -59,6 +59,8 @@ def columns(table: str) -> list[str]:
 
 def ddl() -> list[str]:
     stmts = [f"CREATE TABLE IF NOT EXISTS {name} ({body})" for name, body in TABLES.items()]
+    # Columns added after the first release, for databases made before them.
+    stmts.append("ALTER TABLE events ADD COLUMN IF NOT EXISTS historical BOOLEAN")
     stmts.append("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
     stmts.append(
         f"INSERT INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}') ON CONFLICT DO NOTHING"

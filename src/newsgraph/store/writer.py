@@ -206,6 +206,7 @@ def _child_rows(an: Analysis) -> dict[str, list[tuple[Any, ...]]]:
                 ev.trigger.text,
                 ev.rule,
                 e.confidence,
+                e.modality.historical,
             )
         )
     for q in an.quotes:

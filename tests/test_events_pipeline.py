@@ -1,0 +1,108 @@
+"""The event stage over whole articles with the bundled patterns: stories, and bad input."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import newsgraph
+from newsgraph.actors.index import default_index
+from newsgraph.events.patterns import default_patterns
+from newsgraph.events.stage import article_events
+from newsgraph.model import Analysis
+from newsgraph.text.numbers import find_figures
+
+PUB = "2024-04-17"
+
+
+def events(text: str) -> tuple[Analysis, list[tuple[str, list[str], list[str]]]]:
+    an = newsgraph.analyze(text, published=PUB)
+    spans = [(s.start, s.end) for s in an.sentences]
+    an.events = article_events(
+        an.article.text,
+        spans,
+        an.actors,
+        default_index(),
+        default_patterns(),
+        language=an.article.language,
+        published=date.fromisoformat(PUB),
+        timexes=an.timexes,
+        figures=find_figures(an.article.text, spans),
+    )
+    names = {a.id: a.name for a in an.actors}
+    return an, [
+        (e.type, [names[i] for i in e.actor], [names[i] for i in e.recipient]) for e in an.events
+    ]
+
+
+def test_every_type_has_rules_and_every_rule_a_known_mode() -> None:
+    patterns = default_patterns()
+    types = {t for t, _rule in patterns.rules.values()}
+    assert types == set(patterns.ontology.types) and len(types) == 16
+    for t, rule in patterns.rules.values():
+        assert rule.mode is None or rule.mode in patterns.ontology.types[t].modes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Iran fired more than 300 drones and missiles at Israel on Saturday.",
+            ("ASSAULT", ["Iran"], ["Israel"]),
+        ),
+        (
+            "The European Union imposed new sanctions on Iran.",
+            ("SANCTION", ["European Union"], ["Iran"]),
+        ),
+        (
+            "Ali Khamenei reiterated his support for Hamas.",
+            ("SUPPORT", ["Ali Khamenei"], ["Hamas"]),
+        ),
+        pytest.param(
+            "Russia and China signed a trade agreement.",
+            ("AGREE", ["Russia", "China"], []),
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="issue 4 open: a noun between 'signed' "
+                "and 'agreement' breaks the AGREE trigger",
+            ),
+        ),
+        ("Hamas accused Israel of violating the truce.", ("ACCUSE", ["Hamas"], ["Israel"])),
+        ("Ukraine called for more air defence from NATO.", ("REQUEST", ["Ukraine"], [])),
+        (
+            "Police arrested dozens of protesters in Nairobi.",
+            ("COERCE", ["police"], ["protesters"]),
+        ),
+    ],
+)
+def test_news_sentences(text: str, expected: tuple[str, list[str], list[str]]) -> None:
+    _an, found = events("Story\n\n" + text)
+    assert any(
+        t == expected[0]
+        and a[: len(expected[1])] == expected[1]
+        and all(r in rs for r in expected[2])
+        for t, a, rs in found
+    ), found
+
+
+def test_a_10000_token_sentence_codes_no_events_and_warns() -> None:
+    text = "Story\n\n" + " ".join(["Israel struck Iran and Iran attacked Israel"] * 1500)
+    an, found = events(text)
+    assert found == [] and any("flattened table" in w for w in an.warnings)
+
+
+def test_a_flattened_table_of_numbers_is_no_flood() -> None:
+    rows = "\n".join(f"Region {i} 1{i}0 2{i}5 3.{i} 4{i}%" for i in range(200))
+    _an, found = events("Table\n\n" + rows)
+    assert len(found) <= 2
+
+
+def test_non_english_text_codes_no_events_and_warns() -> None:
+    text = (
+        "Frappes\n\nL'armée israélienne a frappé des cibles en Iran lundi, et l'Iran a "
+        "attaqué Israël avec des drones et des missiles, selon les autorités."
+    )
+    an, found = events(text)
+    assert an.article.language == "fr" and found == []
+    assert any("written for English" in w for w in an.warnings)
