@@ -68,6 +68,23 @@ def table(text: str, when: date | None = D2024) -> list[tuple[str, str | None, l
             [("Hamas", "PSEREB", ["Hamas"]), ("troops", None, ["troops"])],
         ),
         ("Fighting raged in Wad Madani overnight.", []),
+        (
+            "Police in Ukraine detained protesters.",
+            [
+                ("police", "UKRCOP", ["Police"]),
+                ("Ukraine", "UKR", ["Ukraine"]),
+                ("protesters", "UKRCVL", ["protesters"]),
+            ],
+        ),
+        (
+            "Police from Chad and Iran met protesters.",
+            [
+                ("police", None, ["Police"]),
+                ("Chad", "TCD", ["Chad"]),
+                ("Iran", "IRN", ["Iran"]),
+                ("protesters", None, ["protesters"]),
+            ],
+        ),
         ("The Indus Waters Treaty was suspended.", []),
         ("Aid reached Wad Madani Hospital.", []),
         (

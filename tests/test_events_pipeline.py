@@ -59,15 +59,9 @@ def test_every_type_has_rules_and_every_rule_a_known_mode() -> None:
             "Ali Khamenei reiterated his support for Hamas.",
             ("SUPPORT", ["Ali Khamenei"], ["Hamas"]),
         ),
-        pytest.param(
-            "Russia and China signed a trade agreement.",
-            ("AGREE", ["Russia", "China"], []),
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="issue 4 open: a noun between 'signed' "
-                "and 'agreement' breaks the AGREE trigger",
-            ),
-        ),
+        # PLOVER codes signing an agreement as SUPPORT; promising to sign is AGREE.
+        ("Russia and China signed a trade agreement.", ("SUPPORT", ["Russia", "China"], [])),
+        ("Russia and China agreed to sign a trade pact.", ("AGREE", ["Russia", "China"], [])),
         ("Hamas accused Israel of violating the truce.", ("ACCUSE", ["Hamas"], ["Israel"])),
         ("Ukraine called for more air defence from NATO.", ("REQUEST", ["Ukraine"], [])),
         (

@@ -42,6 +42,7 @@ class Item:
     noun: str = ""  # desc/role: the normalised noun phrase
     consumed: bool = False
     modifier: Item | None = None
+    context: Item | None = None  # a role's country from its sentence, when nothing modifies it
     sector: str | None = None  # from a title
     core: tuple[int, int] = (0, 0)  # the name's own span, before a modifier or title joins it
 
@@ -249,6 +250,28 @@ def _compose(doc: _Doc, index: ActorIndex) -> None:
     roles = [p for p, it in enumerate(doc.items) if it.kind == "role"]
     for pos in people + roles:
         _attach(doc, index, pos)
+    for pos in roles:
+        _sentence_country(doc, index, pos)
+
+
+def _sentence_country(doc: _Doc, index: ActorIndex, pos: int) -> None:
+    """A bare role ("the opposition", "police") belongs to the country its sentence names, when
+    the sentence names exactly one: "Police in Kenya arrested ..." -> KENCOP."""
+    head = doc.items[pos]
+    if head.modifier is not None:
+        return
+    sent = doc.sent_of[head.first]
+    found = {
+        it.entry
+        for it in doc.items
+        if it.kind == "entity"
+        and it.entry
+        and doc.sent_of[it.first] == sent
+        and index.entry(it.entry).kind == "country"
+    }
+    if len(found) == 1:
+        entry = found.pop()
+        head.context = next(it for it in doc.items if it.entry == entry)
 
 
 def _attach(doc: _Doc, index: ActorIndex, pos: int) -> None:
@@ -403,7 +426,8 @@ def _code_item(
     it: Item, doc: _Doc, index: ActorIndex
 ) -> tuple[Coded | None, tuple[str, str | None]]:
     text = doc.text[it.start : it.end]
-    mod = index.entry(it.modifier.entry) if it.modifier and it.modifier.entry else None
+    source = it.modifier or it.context
+    mod = index.entry(source.entry) if source and source.entry else None
     if it.kind == "unknown":
         name = doc.text[it.core[0] : it.core[1]]
         coded = code_role(
@@ -414,7 +438,7 @@ def _code_item(
         return None, ("", None)
     entry = index.entry(it.entry)
     if it.kind == "role":
-        coded = code_role(entry, mod, text if mod else entry.name)
+        coded = code_role(entry, mod, text if it.modifier else entry.name)
         return coded, ((f"role:{coded.code}" if mod else entry.id), coded.code)
     coded = code_entry(entry, it.form, doc.published, index, modifier=mod, title_sector=it.sector)
     return coded, (entry.id, coded.code)

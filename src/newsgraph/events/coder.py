@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from newsgraph.actors.matcher import norm, tokenize
+from newsgraph.actors.matcher import TOKEN, norm, tokenize
 from newsgraph.actors.places import Place
 from newsgraph.events.modality import modality_of, voice_of
 from newsgraph.events.patterns import Patterns, Trigger
@@ -58,6 +58,18 @@ COUNTED = frozenset(
     {"killed", "wounded", "kidnapped", "displaced", "arrested", "projectiles", "money"}
 )
 # Light verbs whose subject is the actor of the noun after them: "Israel launched strikes on".
+LIGHT_VERBS = frozenset((
+    "launched", "launches", "launch", "carried", "carries", "carry", "conducted", "conducts",
+    "conduct", "staged", "stages", "stage", "mounted", "mounts", "mount", "made", "makes", "make",
+    "began", "begins", "begin", "stepped", "intensified", "intensifies", "imposed", "imposes",
+    "impose", "held", "holds", "hold", "signed", "signs", "sign", "announced", "announces",
+    "announce", "issued", "issues", "issue", "ordered", "orders", "order", "gave", "gives", "give",
+    "offered", "offers", "offer", "sent", "sends", "send", "opened", "opens", "open", "resumed",
+    "resumes", "resume", "continued", "continues", "continue", "renewed", "renews", "renew",
+    "expanded", "expands", "expand", "extended", "extends", "extend", "delivered", "delivers",
+    "deliver", "pledged", "pledges", "pledge", "reached", "reaches", "reach", "struck", "strikes",
+    "took", "takes", "take", "approved", "approves", "approve", "agreed", "agrees", "agree",
+))  # fmt: skip
 LIGHT_REACH = 5
 OBJECT_REACH = 4
 PREP_REACH = 8
@@ -142,7 +154,7 @@ def _choose_pos(triggers: list[Trigger], s: _Sent, i: int, end: int) -> Trigger:
 
 def _excluded(trig: Trigger, s: _Sent, i: int, end: int) -> bool:
     for phrase in trig.rule.excludes:
-        words = [norm(w) for w in phrase.split()]
+        words = [norm(w) for w in TOKEN.findall(phrase)]  # tokens as the text is tokenised
         for at in (i, end, i - len(words) + 1):
             if at >= s.first and s.keys[at : at + len(words)] == words:
                 return True
@@ -184,7 +196,11 @@ def _roles(trig: Trigger, s: _Sent, i: int, end: int) -> tuple[list[str], list[s
             actor = [spans[left[-1]][2]]
         elif by is not None:
             actor = _with_coordinated(spans, by, s.keys, leftward=False)
-        elif left and i - spans[left[-1]][1] <= LIGHT_REACH:  # "Israel launched strikes on"
+        elif (
+            left
+            and i - spans[left[-1]][1] <= LIGHT_REACH
+            and any(s.keys[k] in LIGHT_VERBS for k in range(spans[left[-1]][1], i))
+        ):  # "Israel launched strikes on": the subject of a light verb acts
             actor = _with_coordinated(spans, left[-1], s.keys, leftward=True)
     elif left:
         actor = _with_coordinated(spans, left[-1], s.keys, leftward=True)
@@ -273,9 +289,23 @@ def code_events(
     return events
 
 
+# Verbal event types whose complement names the deed they speak of ("threatened TO strike").
+SPEECH_QUADS = frozenset({1, 3})
+COMPLEMENT_GAP = 3
+
+
+def _content_of_speech(placed: list[tuple[int, int, Event]], ctx: _Context, i: int) -> bool:
+    """True when the trigger at ``i`` follows a verbal event closely enough to be its content."""
+    if not placed:
+        return False
+    _t0, t1, prev = placed[-1]
+    quad = ctx.patterns.ontology.types[prev.type].quad
+    return quad in SPEECH_QUADS and 0 <= i - t1 <= COMPLEMENT_GAP
+
+
 def _sentence_events(s: _Sent, span: tuple[int, int], ctx: _Context, n_before: int) -> list[Event]:
     out: list[Event] = []
-    placed: list[tuple[int, Event]] = []  # (trigger token, event) in this sentence
+    placed: list[tuple[int, int, Event]] = []  # (trigger tokens, event) in this sentence
     i = s.first
     while i < s.last:
         hit = None if s.owner[i] is not None else ctx.patterns.match_at(s.keys, i, s.last)
@@ -287,12 +317,15 @@ def _sentence_events(s: _Sent, span: tuple[int, int], ctx: _Context, n_before: i
         if _excluded(trig, s, i, end):
             i = end
             continue
+        if _content_of_speech(placed, ctx, i):
+            i = end  # "threatened to arrest", "called for sanctions": the words, not a deed
+            continue
         actor, recipient, actor_end = _roles(trig, s, i, end)
         # "An Israeli air strike on Iran killed five": the verb's subject is the earlier event.
         governing = next(
             (
                 ev
-                for t0, ev in reversed(placed)
+                for t0, _t1, ev in reversed(placed)
                 if actor_end <= t0 < i or (actor and set(actor) <= set(ev.recipient))
             ),
             None,
@@ -307,7 +340,7 @@ def _sentence_events(s: _Sent, span: tuple[int, int], ctx: _Context, n_before: i
                 trig, s, (i, end), (actor, recipient), span, ctx, n_before + len(out) + 1
             )
             out.append(event)
-            placed.append((i, event))
+            placed.append((i, end, event))
         i = end
     return out
 

@@ -8,6 +8,10 @@ from typing import Any
 # Shorter samples are too weak a signal to name a language.
 MIN_CHARS = 20
 SAMPLE_CHARS = 2000
+# On a short text, a best guess this little ahead of the runner-up (in log-probability) is
+# noise: names alone make "Narendra Modi met Shehbaz Sharif." look like Nigerian Pidgin.
+SHORT_CHARS = 300
+MIN_MARGIN = 10.0
 
 
 @lru_cache(maxsize=1)
@@ -22,7 +26,10 @@ def detect_language(text: str, hint: str | None = None) -> str | None:
     sample = text[:SAMPLE_CHARS].strip()
     if len(sample) < MIN_CHARS:
         return normalise_hint(hint)
-    code, _score = _identifier().classify(sample)
+    ranked = _identifier().rank(sample)
+    (code, best), (_runner, second) = ranked[0], ranked[1]
+    if len(sample) < SHORT_CHARS and best - second < MIN_MARGIN:
+        return normalise_hint(hint)
     return str(code)
 
 
