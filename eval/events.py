@@ -15,39 +15,16 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from datetime import date
 from pathlib import Path
 
-from newsgraph.actors.index import default_index
 from newsgraph.events.patterns import default_patterns
-from newsgraph.events.stage import article_events
+from newsgraph.events.stage import analyze_with_events as analyze
 from newsgraph.model import Analysis
-from newsgraph.pipeline import analyze as analyze_without_events
-from newsgraph.text.numbers import find_figures
 
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT"}
 SKIP = {"INVESTIGATE", "DOCUMENT"}
 OLD_CODES = {"JAP": "JPN"}
 SHOW_DETAILS = True  # make eval prints per-type figures and the confusion matrix
-
-
-def analyze(text: str, published: str | None = None) -> Analysis:
-    """The pipeline's analysis of one sentence, with the event stage run over it."""
-    an = analyze_without_events(text, published=published)
-    spans = [(s.start, s.end) for s in an.sentences]
-    when = date.fromisoformat(an.article.published) if an.article.published else None
-    an.events = article_events(
-        an.article.text,
-        spans,
-        an.actors,
-        default_index(),
-        default_patterns(),
-        language=an.article.language,
-        published=when,
-        timexes=an.timexes,
-        figures=find_figures(an.article.text, spans),
-    )
-    return an
 
 
 def _codes(side: object) -> set[str]:

@@ -2,34 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-import newsgraph
-from newsgraph.actors.index import default_index
 from newsgraph.events.patterns import default_patterns
-from newsgraph.events.stage import article_events
+from newsgraph.events.stage import analyze_with_events
 from newsgraph.model import Analysis
-from newsgraph.text.numbers import find_figures
 
 PUB = "2024-04-17"
 
 
 def events(text: str) -> tuple[Analysis, list[tuple[str, list[str], list[str]]]]:
-    an = newsgraph.analyze(text, published=PUB)
-    spans = [(s.start, s.end) for s in an.sentences]
-    an.events = article_events(
-        an.article.text,
-        spans,
-        an.actors,
-        default_index(),
-        default_patterns(),
-        language=an.article.language,
-        published=date.fromisoformat(PUB),
-        timexes=an.timexes,
-        figures=find_figures(an.article.text, spans),
-    )
+    an = analyze_with_events(text, published=PUB)
     names = {a.id: a.name for a in an.actors}
     return an, [
         (e.type, [names[i] for i in e.actor], [names[i] for i in e.recipient]) for e in an.events

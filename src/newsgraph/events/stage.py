@@ -14,7 +14,7 @@ from newsgraph.actors.index import ActorIndex
 from newsgraph.actors.places import gazetteer
 from newsgraph.events.coder import code_events
 from newsgraph.events.patterns import Patterns
-from newsgraph.model import Actor, Event, Timex
+from newsgraph.model import Actor, Analysis, Event, Timex
 from newsgraph.text.numbers import Figure
 
 # Longer "sentences" are flattened tables or run-ons: coding them floods false events.
@@ -48,3 +48,27 @@ def article_events(
         figures=figures,
         places=places,
     )
+
+
+def analyze_with_events(text: str, published: str | None = None) -> Analysis:
+    """``newsgraph.analyze`` with the event stage run over its result (until it joins it)."""
+    from newsgraph.actors.index import default_index
+    from newsgraph.events.patterns import default_patterns
+    from newsgraph.pipeline import analyze
+    from newsgraph.text.numbers import find_figures
+
+    an = analyze(text, published=published)
+    spans = [(s.start, s.end) for s in an.sentences]
+    when = date.fromisoformat(an.article.published[:10]) if an.article.published else None
+    an.events = article_events(
+        an.article.text,
+        spans,
+        an.actors,
+        default_index(),
+        default_patterns(),
+        language=an.article.language,
+        published=when,
+        timexes=an.timexes,
+        figures=find_figures(an.article.text, spans),
+    )
+    return an
