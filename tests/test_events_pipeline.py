@@ -83,3 +83,17 @@ def test_non_english_text_codes_no_events_and_warns() -> None:
     an, found = events(text)
     assert an.article.language == "fr" and found == []
     assert any("written for English" in w for w in an.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Japan will provide food aid to Sudan.", "AGREE"),
+        ("Turkey agreed to withdraw its troops from the border.", "AGREE"),
+        ("Israel vowed to strike Hezbollah.", "THREATEN"),
+        ("Japan provided food aid to Sudan.", "AID"),
+    ],
+)
+def test_promised_deeds_are_agreements_or_threats(text: str, etype: str) -> None:
+    _an, found = events("Story\n\n" + text)
+    assert etype in [t for t, _a, _r in found], found

@@ -345,6 +345,48 @@ def _sentence_events(s: _Sent, span: tuple[int, int], ctx: _Context, n_before: i
     return out
 
 
+# Words before a trigger that make its deed a promise or a threat ("will withdraw", "ready to
+# send", "agreed to provide", "vowed to strike").
+PROMISE_WORDS = frozenset(
+    [
+        "will",
+        "would",
+        "shall",
+        "'ll",
+        "ready",
+        "willing",
+        "prepared",
+        "agreed",
+        "agrees",
+        "offered",
+        "offers",
+        "pledged",
+        "pledges",
+        "promised",
+        "promises",
+        "vowed",
+        "vows",
+        "committed",
+        "commits",
+    ]
+)
+PROMISE_REACH = 4
+COOPERATIVE_QUADS = frozenset({1, 2})
+FORCE_QUAD = 4
+
+
+def _promised_as(etype: str, quad: int, s: _Sent, i: int) -> str | None:
+    """AGREE or THREATEN when the deed at ``i`` is promised rather than done, else None."""
+    if etype in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
+        return None
+    # The trigger's own first word counts too: CONCEDE's "agreed to withdraw" is a promise.
+    if not any(s.keys[k] in PROMISE_WORDS for k in range(max(s.first, i - PROMISE_REACH), i + 1)):
+        return None
+    if quad in COOPERATIVE_QUADS:
+        return "AGREE"
+    return "THREATEN" if quad == FORCE_QUAD else None
+
+
 def _event(
     trig: Trigger,
     s: _Sent,
@@ -364,13 +406,21 @@ def _event(
     actor, recipient = roles
     conf = rule.confidence * (1.0 if actor and recipient else 0.85) * (0.9 if mod.hedged else 1.0)
     place = _place(ctx.places, span[0], span[1], t_start)
+    etype, mode, cameo = trig.type, rule.mode, rule.cameo or (mdef.cameo if mdef else None)
+    score = mdef.score if mdef and mdef.score is not None else tdef.score
+    promised = _promised_as(trig.type, tdef.quad, s, i)
+    if promised is not None and promised in ctx.patterns.ontology.types:
+        # PLOVER codes a promise of cooperation as AGREE, and a promise of force as THREATEN.
+        etype, mode, cameo = promised, None, None
+        score = ctx.patterns.ontology.types[promised].score
+        tdef = ctx.patterns.ontology.types[promised]
     return Event(
         id=f"e{number}",
-        type=trig.type,
-        mode=rule.mode,
+        type=etype,
+        mode=mode,
         contexts=list(rule.contexts),
-        cameo=rule.cameo or (mdef.cameo if mdef else None) or tdef.cameo,
-        score=mdef.score if mdef and mdef.score is not None else tdef.score,
+        cameo=cameo or tdef.cameo,
+        score=score,
         actor=actor,
         recipient=recipient,
         date=_date(ctx.timexes, span[0], span[1], t_start, ctx.published),
