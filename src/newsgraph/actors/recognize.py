@@ -250,13 +250,14 @@ def _compose(doc: _Doc, index: ActorIndex) -> None:
     roles = [p for p, it in enumerate(doc.items) if it.kind == "role"]
     for pos in people + roles:
         _attach(doc, index, pos)
-    for pos in roles:
+    unknown = [p for p, it in enumerate(doc.items) if it.kind == "unknown"]
+    for pos in roles + unknown:
         _sentence_country(doc, index, pos)
 
 
 def _sentence_country(doc: _Doc, index: ActorIndex, pos: int) -> None:
-    """A bare role ("the opposition", "police") belongs to the country its sentence names, when
-    the sentence names exactly one: "Police in Kenya arrested ..." -> KENCOP."""
+    """A bare role ("the opposition", "police") or an unknown name belongs to the country its
+    sentence names, when it names exactly one: "Police in Kenya arrested ..." -> KENCOP."""
     head = doc.items[pos]
     if head.modifier is not None:
         return
@@ -430,9 +431,8 @@ def _code_item(
     mod = index.entry(source.entry) if source and source.entry else None
     if it.kind == "unknown":
         name = doc.text[it.core[0] : it.core[1]]
-        coded = code_role(
-            None, mod, name, sector=it.sector, kind="person" if it.sector or mod else "unknown"
-        )
+        kind = "person" if it.sector or it.modifier else "unknown"
+        coded = code_role(None, mod, name, sector=it.sector, kind=kind)
         return coded, (f"unknown:{norm_phrase(name)}", coded.code)
     if it.entry is None:
         return None, ("", None)

@@ -71,6 +71,25 @@ LIGHT_VERBS = frozenset((
     "took", "takes", "take", "approved", "approves", "approve", "agreed", "agrees", "agree",
 ))  # fmt: skip
 LIGHT_REACH = 5
+FALLBACK_REACH = 12
+CLAUSE_ENDS = frozenset(
+    {
+        ",",
+        ";",
+        ":",
+        "said",
+        "says",
+        "while",
+        "but",
+        "as",
+        "after",
+        "before",
+        "because",
+        "when",
+        "which",
+        "who",
+    }
+)
 OBJECT_REACH = 4
 PREP_REACH = 8
 
@@ -215,6 +234,16 @@ def _roles(trig: Trigger, s: _Sent, i: int, end: int) -> tuple[list[str], list[s
         if trig.pos == "verb" and start - end <= OBJECT_REACH:
             recipient = _with_coordinated(spans, n, s.keys, leftward=False)
             break
+    if not recipient:  # no object or preposition: the next actor in the clause, if any
+        later = [
+            n
+            for n in right
+            if n != by
+            and spans[n][0] - end <= FALLBACK_REACH
+            and not any(s.keys[k] in CLAUSE_ENDS for k in range(end, spans[n][0]))
+        ]
+        if later:
+            recipient = [spans[later[0]][2]]
     recipient = [r for r in recipient if r not in actor]
     return actor, recipient, actor_end
 
