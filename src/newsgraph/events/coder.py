@@ -72,6 +72,7 @@ LIGHT_VERBS = frozenset((
 ))  # fmt: skip
 LIGHT_REACH = 5
 FALLBACK_REACH = 12
+ATTRIBUTED_WEIGHT = 0.85
 CLAUSE_ENDS = frozenset(
     {
         ",",
@@ -434,6 +435,8 @@ def _event(
     voice = voice_of(s.keys, s.toks, s.owner, s.first, i, s.last, ctx.text, s.starts, span)
     actor, recipient = roles
     conf = rule.confidence * (1.0 if actor and recipient else 0.85) * (0.9 if mod.hedged else 1.0)
+    if voice.kind == "attributed":  # the outlet reports someone's claim of it, not the deed
+        conf *= ATTRIBUTED_WEIGHT
     place = _place(ctx.places, span[0], span[1], t_start)
     etype, mode, cameo = trig.type, rule.mode, rule.cameo or (mdef.cameo if mdef else None)
     score = mdef.score if mdef and mdef.score is not None else tdef.score
