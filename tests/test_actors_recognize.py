@@ -69,6 +69,14 @@ def table(text: str, when: date | None = D2024) -> list[tuple[str, str | None, l
         ),
         ("Fighting raged in Wad Madani overnight.", []),
         (
+            # A clause between a modifier and a name: the modifier is not the name's.
+            "Venezuelan students demanded the release of Gen. Ivan Petrov.",
+            [
+                ("Venezuelan students", "VENEDU", ["Venezuelan students"]),
+                ("Ivan Petrov", "VENMIL", ["Gen. Ivan Petrov"]),
+            ],
+        ),
+        (
             "Police in Ukraine detained protesters.",
             [
                 ("police", "UKRCOP", ["Police"]),

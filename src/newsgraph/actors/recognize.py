@@ -23,6 +23,8 @@ ENTITY_FORMS = frozenset({"name", "adjective", "demonym", "capital", "metonym"})
 _KIND_PRIORITY = {"country": 0, "organization": 1, "group": 1, "person": 2}
 # How far back (in tokens) a modifier may stand from the person it modifies.
 MODIFIER_REACH = 7
+# Lower-case words that may stand between a modifier and its head.
+GAP_WORDS = 3
 # How many sentences back a pronoun or description may reach for its actor.
 COREF_SENTENCES = 3
 
@@ -229,11 +231,17 @@ def _is_modifier(it: Item, index: ActorIndex) -> bool:
 
 
 def _gap_ok(doc: _Doc, first: int, last: int, items_between: list[Item]) -> bool:
-    """Tokens between a modifier and its head: "'s", titles, roles, lower-case words."""
+    """Tokens between a modifier and its head: "'s", titles, roles, and a few lower-case words
+    ("Iran's foreign ministry spokesman X"), but not a clause ("rebels demanded the removal of
+    President X" is no modifier of X)."""
     inside = {k for it in items_between for k in range(it.first, it.last)}
+    loose = 0
     for k in range(first, last):
         tok = doc.toks[k]
-        if k in inside or tok in ("'s", "’s", "-") or tok[:1].islower():
+        if k in inside or tok in ("'s", "’s", "-"):
+            continue
+        if tok[:1].islower() and loose < GAP_WORDS:
+            loose += 1
             continue
         return False
     return True
