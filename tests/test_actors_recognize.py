@@ -70,10 +70,17 @@ def table(text: str, when: date | None = D2024) -> list[tuple[str, str | None, l
         ("Fighting raged in Wad Madani overnight.", []),
         (
             # A clause between a modifier and a name: the modifier is not the name's.
-            "Venezuelan students demanded the release of Gen. Ivan Petrov.",
+            "Iranian protesters demanded the release of Gen. Ivan Petrov.",
             [
-                ("Venezuelan students", "VENEDU", ["Venezuelan students"]),
-                ("Ivan Petrov", "VENMIL", ["Gen. Ivan Petrov"]),
+                ("Iranian protesters", "IRNCVL", ["Iranian protesters"]),
+                ("Ivan Petrov", "IRNMIL", ["Gen. Ivan Petrov"]),
+            ],
+        ),
+        (
+            "Iranian protesters demanded Gen. Ivan Petrov.",
+            [
+                ("Iranian protesters", "IRNCVL", ["Iranian protesters"]),
+                ("Ivan Petrov", "IRNMIL", ["Gen. Ivan Petrov"]),
             ],
         ),
         (

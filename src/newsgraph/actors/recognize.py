@@ -235,6 +235,10 @@ def _gap_ok(doc: _Doc, first: int, last: int, items_between: list[Item]) -> bool
     ("Iran's foreign ministry spokesman X"), but not a clause ("rebels demanded the removal of
     President X" is no modifier of X)."""
     inside = {k for it in items_between for k in range(it.first, it.last)}
+    # A role stands in a title chain only when the next word is part of it ("army chief X");
+    # "protesters demanded X" is a clause.
+    if any(it.kind == "role" and it.last < last and it.last not in inside for it in items_between):
+        return False
     loose = 0
     for k in range(first, last):
         tok = doc.toks[k]
