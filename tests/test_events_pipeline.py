@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
-from newsgraph.events.patterns import default_patterns
+from newsgraph.events.patterns import PatternError, data_dir, default_patterns, load_patterns
 from newsgraph.events.stage import analyze_with_events
 from newsgraph.model import Analysis
 
@@ -97,3 +100,34 @@ def test_non_english_text_codes_no_events_and_warns() -> None:
 def test_promised_deeds_are_agreements_or_threats(text: str, etype: str) -> None:
     _an, found = events("Story\n\n" + text)
     assert etype in [t for t, _a, _r in found], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A verb that undoes an event noun turns the event around.
+        ("Turkey lifted the night curfew in Diyarbakir.", ("CONCEDE", "coerce.curfew.reversed")),
+        ("Germany halted its military aid to Azerbaijan.", ("SANCTION", "sanction.cut_aid")),
+        ("India suspended the peace talks with Pakistan.", ("SANCTION", "consult")),
+        ("Israel lifted on Friday a week-old blockade on the crossing.", ("RETREAT", "coerce")),
+        ("Hamas ended its rocket attacks on Israel.", ("RETREAT", "assault")),
+        ("Israel imposed a blockade on Gaza.", ("COERCE", "coerce.blockade")),
+        # A stop word between the verb and the noun: no reversal.
+        ("Iran lifted its ban and imposed a curfew on Tabriz.", ("COERCE", "coerce.curfew")),
+    ],
+)
+def test_reversals(text: str, expected: tuple[str, str]) -> None:
+    an, _found = events("Story\n\n" + text)
+    types_rules = [(e.type, e.evidence.rule) for e in an.events]
+    assert any(t == expected[0] and r.startswith(expected[1]) for t, r in types_rules), types_rules
+    # The turned event is the only one its trigger words give.
+    triggers = [(e.evidence.trigger.start, e.evidence.trigger.end) for e in an.events]
+    assert all(b <= c or d <= a for i, (a, b) in enumerate(triggers) for c, d in triggers[i + 1 :])
+
+
+def test_a_reversal_file_naming_an_unknown_type_is_an_error(tmp_path: Path) -> None:
+    root = tmp_path / "events"
+    shutil.copytree(data_dir(), root)
+    (root / "reversals.yaml").write_text("verbs: [lift]\ntypes:\n  COERCE: {type: PEACE}\n")
+    with pytest.raises(PatternError, match=r"reversals\.yaml: COERCE: unknown event type 'PEACE'"):
+        load_patterns(root)

@@ -350,13 +350,14 @@ def _sentence_events(s: _Sent, span: tuple[int, int], ctx: _Context, n_before: i
         if _content_of_speech(placed, ctx, i):
             i = end  # "threatened to arrest", "called for sanctions": the words, not a deed
             continue
-        actor, recipient, actor_end = _roles(trig, s, i, end)
+        trig, start = _maybe_reversed(trig, s, ctx.patterns, i)
+        actor, recipient, actor_end = _roles(trig, s, start, end)
         # "An Israeli air strike on Iran killed five": the verb's subject is the earlier event.
         governing = next(
             (
                 ev
                 for t0, _t1, ev in reversed(placed)
-                if actor_end <= t0 < i or (actor and set(actor) <= set(ev.recipient))
+                if actor_end <= t0 < start or (actor and set(actor) <= set(ev.recipient))
             ),
             None,
         )
@@ -366,13 +367,40 @@ def _sentence_events(s: _Sent, span: tuple[int, int], ctx: _Context, n_before: i
                 continue
             actor = list(governing.actor)
         if actor or recipient:
+            # A turned trigger spans the verb that turned it ("suspended the talks"): an event
+            # already coded from that verb alone gives way to it.
+            kept = [p for p in placed if p[0] < start]
+            if len(kept) < len(placed):
+                placed, out = kept, [p[2] for p in kept]
             event = _event(
-                trig, s, (i, end), (actor, recipient), span, ctx, n_before + len(out) + 1
+                trig, s, (start, end), (actor, recipient), span, ctx, n_before + len(out) + 1
             )
             out.append(event)
-            placed.append((i, end, event))
+            placed.append((start, end, event))
         i = end
     return out
+
+
+# How far back from an event noun a reversal verb may stand ("lifted on Friday a day-old
+# blockade"), and the words it may not reach across.
+REVERSAL_REACH = 8
+REVERSAL_STOPS = CLAUSE_ENDS | {"and", "or", "but", "to", "against", "with", "for", "by"}
+
+
+def _maybe_reversed(trig: Trigger, s: _Sent, patterns: Patterns, i: int) -> tuple[Trigger, int]:
+    """The trigger and its first token, turned around when a reversal verb undoes its event
+    ("halted its aid", "lifted the curfew"); else unchanged."""
+    if not patterns.reversal_forms or not (trig.pos == "noun" or trig.form == "ing"):
+        return trig, i
+    for k in range(i - 1, max(s.first, i - REVERSAL_REACH) - 1, -1):
+        for n in (1, 2):
+            j = k - n + 1
+            if j >= s.first and tuple(s.keys[j : k + 1]) in patterns.reversal_forms:
+                turned = patterns.reversed(trig)
+                return (turned, j) if turned is not None else (trig, i)
+        if s.keys[k] in REVERSAL_STOPS or s.owner[k] is not None:
+            break
+    return trig, i
 
 
 # Words before a trigger that make its deed a promise or a threat ("will withdraw", "ready to

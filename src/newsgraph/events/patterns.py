@@ -75,6 +75,23 @@ class PatternFile(BaseModel):
     rules: list[Rule]
 
 
+class Turn(BaseModel):
+    """What an event becomes when a reversal verb undoes it ("lifted the curfew")."""
+
+    model_config = ConfigDict(extra="forbid")
+    type: str
+    mode: str | None = None
+    cameo: str | None = None
+
+
+class ReversalFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    verbs: list[str]
+    nouns: list[str] = Field(default_factory=list)
+    types: dict[str, Turn]
+    rules: dict[str, Turn] = Field(default_factory=dict)
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """One inflected form of a rule's trigger: its tokens, and whether it is a verb or a noun."""
@@ -158,7 +175,9 @@ class _Node:
 class Patterns:
     """Every rule's trigger forms in a trie over normalised tokens, and the ontology."""
 
-    def __init__(self, ontology: Ontology, files: list[PatternFile]) -> None:
+    def __init__(
+        self, ontology: Ontology, files: list[PatternFile], reversals: ReversalFile | None = None
+    ) -> None:
         self.ontology = ontology
         self.root = _Node({}, [])
         self.rules: dict[str, tuple[str, Rule]] = {}
@@ -171,6 +190,29 @@ class Patterns:
                 for spec in rule.nouns:
                     for form, text in noun_forms(spec).items():
                         self._add(Trigger(pf.type, rule, "noun", form, _tokens(text)))
+        self.reversal_forms: frozenset[tuple[str, ...]] = frozenset()
+        self._turned: dict[str, tuple[str, Rule]] = {}
+        if reversals is not None:
+            self._load_reversals(reversals)
+
+    def _load_reversals(self, rev: ReversalFile) -> None:
+        forms = {_tokens(t) for spec in rev.verbs for t in verb_forms(spec).values()}
+        forms |= {_tokens(spec) for spec in rev.nouns}
+        self.reversal_forms = frozenset(forms)
+        for rule_id, (etype, rule) in self.rules.items():
+            turn = rev.rules.get(rule_id) or rev.types.get(etype)
+            if turn is not None:
+                turned = rule.model_copy(
+                    update={"id": f"{rule_id}.reversed", "mode": turn.mode, "cameo": turn.cameo}
+                )
+                self._turned[rule_id] = (turn.type, turned)
+
+    def reversed(self, trig: Trigger) -> Trigger | None:
+        """``trig``'s event undone ("lifted the curfew" is a concession), or None."""
+        turned = self._turned.get(trig.rule.id)
+        if turned is None:
+            return None
+        return Trigger(turned[0], turned[1], "verb", "ed", trig.tokens)
 
     def _add(self, trig: Trigger) -> None:
         node = self.root
@@ -234,7 +276,25 @@ def load_patterns(root: Path | None = None, extra: tuple[str, ...] = ()) -> Patt
             if not (rule.verbs or rule.nouns):
                 raise PatternError(f"{path}: rule {rule.id}: no verbs or nouns")
         files.append(pf)
-    return Patterns(ontology, files)
+    return Patterns(ontology, files, _load_reversals(root / "reversals.yaml", ontology))
+
+
+def _load_reversals(path: Path, ontology: Ontology) -> ReversalFile | None:
+    if not path.exists():
+        return None
+    try:
+        rev = ReversalFile.model_validate(_load_yaml(path))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise PatternError(f"{path}: {where}: {err['msg']}") from exc
+    for key, turn in [*rev.types.items(), *rev.rules.items()]:
+        tdef = ontology.types.get(turn.type)
+        if tdef is None:
+            raise PatternError(f"{path}: {key}: unknown event type {turn.type!r}")
+        if turn.mode and turn.mode not in tdef.modes:
+            raise PatternError(f"{path}: {key}: unknown mode {turn.mode!r} of {turn.type}")
+    return rev
 
 
 @lru_cache(maxsize=4)
