@@ -54,6 +54,12 @@ def test_every_type_has_rules_and_every_rule_a_known_mode() -> None:
             "Police arrested dozens of protesters in Nairobi.",
             ("COERCE", ["police"], ["protesters"]),
         ),
+        # An obligation a speaker puts on another actor is a demand.
+        (
+            "Ukraine said on Friday that Russia must withdraw its troops.",
+            ("REQUEST", ["Ukraine"], ["Russia"]),
+        ),
+        ("Israel insisted that Hamas should release the hostages.", ("REQUEST", ["Israel"], [])),
     ],
 )
 def test_news_sentences(text: str, expected: tuple[str, list[str], list[str]]) -> None:
@@ -131,3 +137,24 @@ def test_a_reversal_file_naming_an_unknown_type_is_an_error(tmp_path: Path) -> N
     (root / "reversals.yaml").write_text("verbs: [lift]\ntypes:\n  COERCE: {type: PEACE}\n")
     with pytest.raises(PatternError, match=r"reversals\.yaml: COERCE: unknown event type 'PEACE'"):
         load_patterns(root)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine said on Friday that Russia must withdraw its troops.",
+        "Israel insisted that Hamas should release the hostages.",
+    ],
+)
+def test_the_deed_demanded_is_not_coded_as_done(text: str) -> None:
+    _an, found = events("Story\n\n" + text)
+    assert [t for t, _a, _r in found] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Analysts said the talks must not fail.", "Russia must decide, the report said."],
+)
+def test_no_obligation_without_a_second_actor_or_when_negated(text: str) -> None:
+    _an, found = events("Story\n\n" + text)
+    assert not [t for t, _a, _r in found if t == "REQUEST"]

@@ -197,6 +197,8 @@ def _roles(trig: Trigger, s: _Sent, i: int, end: int) -> tuple[list[str], list[s
     by = next(
         (n for n in right if spans[n][0] - end <= 6 and s.keys[spans[n][0] - 1] == "by"), None
     )
+    if trig.rule.addressee_before:
+        return _addressed(spans, left, s, i)
     if passive:
         if by is not None:
             actor = _with_coordinated(spans, by, s.keys, leftward=False)
@@ -247,6 +249,25 @@ def _roles(trig: Trigger, s: _Sent, i: int, end: int) -> tuple[list[str], list[s
             recipient = [spans[later[0]][2]]
     recipient = [r for r in recipient if r not in actor]
     return actor, recipient, actor_end
+
+
+# How close the addressed actor stands to the modal ("Sudan must", "the government and the
+# rebels must"), allowing a word such as "also" or "now".
+ADDRESSEE_GAP = 2
+
+
+def _addressed(
+    spans: list[tuple[int, int, str]], left: list[int], s: _Sent, i: int
+) -> tuple[list[str], list[str], int]:
+    """Roles of an obligation: the speaker is the sentence's first actor, the recipient the actor
+    just before the modal; nothing when the sentence names no one else to speak."""
+    if len(left) < 2 or i - spans[left[-1]][1] > ADDRESSEE_GAP:
+        return [], [], -1
+    recipient = _with_coordinated(spans, left[-1], s.keys, leftward=True)
+    actor = [spans[left[0]][2]]
+    if actor[0] in recipient:
+        return [], [], -1
+    return actor, recipient, -1
 
 
 def _date(

@@ -59,6 +59,9 @@ class Rule(BaseModel):
     contexts: list[str] = Field(default_factory=list)
     excludes: list[str] = Field(default_factory=list)
     confidence: float = Field(default=0.8, ge=0, le=1)
+    # "Russia said Sudan must return the helicopter": the actor right before the trigger is the
+    # one addressed (the recipient), and an earlier actor of the sentence speaks (the actor).
+    addressee_before: bool = False
 
     @field_validator("verbs", "nouns", "preps", "excludes", mode="before")
     @classmethod
