@@ -21,6 +21,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "src" / "newsgraph" / "data" / "samples"
 GOLD_PAGES = ROOT.parent / "shared" / "gold" / "extraction" / "scrapinghub" / "html"
 MIN_SECONDS = 3.0
+# Phases over the sample texts, shown beside the whole pipeline on the same texts.
+PHASES = {
+    "text-embed": "analyze + event classifier",
+    "segment": "segmentation alone (samples)",
+    "actors": "actors alone (samples)",
+    "events": "events alone (samples)",
+}
 
 
 def _pages(corpus: str) -> list[bytes]:
@@ -46,15 +53,55 @@ def phase(name: str, corpus: str) -> dict[str, float]:
     from newsgraph.ingest.text import article_from_text
     from newsgraph.pipeline import analyze_article
 
-    if name == "text":
+    if name in ("text", "text-embed"):
+        from newsgraph.pipeline import PipelineOptions
+
         texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+        options = PipelineOptions(embed=name == "text-embed")
+        if options.embed:
+            from newsgraph.events.embed import default_classifier
+
+            if default_classifier() is None:
+                return {}  # the extra is not installed
 
         def work() -> int:
             return sum(
-                len(analyze_article(article_from_text(t, source="b")).sentences) for t in texts
+                len(analyze_article(article_from_text(t, source="b"), options).sentences)
+                for t in texts
             )
 
         n = len(texts)
+    elif name == "events":
+        # The event stage alone, over articles whose other stages ran beforehand.
+        from newsgraph.actors.index import default_index
+        from newsgraph.events.patterns import default_patterns
+        from newsgraph.events.stage import article_events
+        from newsgraph.text.numbers import find_figures
+
+        index, patterns = default_index(), default_patterns()
+        done = [
+            analyze_article(article_from_text(p.read_text(encoding="utf-8"), source="b"))
+            for p in sorted(SAMPLES.glob("*.txt"))
+        ]
+        prepared = [
+            (an, [(s.start, s.end) for s in an.sentences], find_figures(an.article.text, []))
+            for an in done
+        ]
+
+        def work() -> int:
+            for an, spans, figures in prepared:
+                article_events(
+                    an.article.text,
+                    spans,
+                    an.actors,
+                    index,
+                    patterns,
+                    timexes=an.timexes,
+                    figures=figures,
+                )
+            return sum(len(spans) for _an, spans, _f in prepared)
+
+        n = len(prepared)
     elif name in ("actors", "segment"):
         # One stage alone over the sample texts: its own rate, and the baseline beside it.
         from newsgraph.actors.index import default_index
@@ -117,29 +164,32 @@ def run_phase(name: str, corpus: str) -> dict[str, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--phase", choices=["text", "html", "trafilatura", "actors", "segment"])
+    parser.add_argument("--phase", choices=[*PHASES, "text", "html", "trafilatura"])
     parser.add_argument("--corpus", choices=["samples", "scrapinghub"], default="samples")
     args = parser.parse_args()
     if args.phase:
         print(json.dumps(phase(args.phase, args.corpus)))
         return 0
     corpora = ["samples"] + (["scrapinghub"] if GOLD_PAGES.is_dir() else [])
-    print(f"{'measure':<34} {'articles/s':>10} {'sentences/s':>12} {'peak MB':>8} {'vs traf.':>9}")
+    print(
+        f"{'measure':<34} {'articles/s':>10} {'sentences/s':>12} {'peak MB':>8} {'vs traf.':>9} "
+        f"{'vs text':>7}"
+    )
     text = run_phase("text", "samples")
     print(
         f"{'analyze, plain text (samples)':<34} {text['articles_per_s']:>10.1f} "
         f"{text['sentences_per_s']:>12.0f} {text['peak_rss_mb']:>8.0f}"
     )
-    seg = run_phase("segment", "samples")
-    act = run_phase("actors", "samples")
-    print(
-        f"{'segmentation alone (samples)':<34} {seg['articles_per_s']:>10.1f} "
-        f"{seg['sentences_per_s']:>12.0f} {seg['peak_rss_mb']:>8.0f}"
-    )
-    print(
-        f"{'actors alone (samples)':<34} {act['articles_per_s']:>10.1f} "
-        f"{act['sentences_per_s']:>12.0f} {act['peak_rss_mb']:>8.0f}"
-    )
+    for name, label in PHASES.items():
+        got = run_phase(name, "samples")
+        if not got:
+            print(f"{label:<34} {'skipped: newsgraph[embed] is not installed':>40}")
+            continue
+        ratio = got["sentences_per_s"] / text["sentences_per_s"]
+        print(
+            f"{label:<34} {got['articles_per_s']:>10.1f} "
+            f"{got['sentences_per_s']:>12.0f} {got['peak_rss_mb']:>8.0f} {'':>9} {ratio:>7.2f}"
+        )
     for corpus in corpora:
         base = run_phase("trafilatura", corpus)
         html = run_phase("html", corpus)

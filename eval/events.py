@@ -17,8 +17,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from newsgraph import analyze
 from newsgraph.events.patterns import default_patterns
-from newsgraph.events.stage import analyze_with_events as analyze
 from newsgraph.model import Analysis
 
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT"}

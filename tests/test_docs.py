@@ -101,12 +101,17 @@ def test_console_examples(tmp_path: Path) -> None:
         README.write_text(updated, encoding="utf-8")
 
 
-def test_yaml_examples_load_as_actor_layers(tmp_path: Path) -> None:
+def test_yaml_examples_load_as_actor_layers_or_event_patterns(tmp_path: Path) -> None:
     from newsgraph.actors.kb import load_user_layer
+    from newsgraph.events.patterns import default_patterns, load_patterns
 
     yamls = re.findall(r"```yaml\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
-    assert yamls
+    assert len(yamls) >= 2
+    bundled = len(default_patterns().rules)
     for i, block in enumerate(yamls):
         path = tmp_path / f"example{i}.yaml"
         path.write_text(block, encoding="utf-8")
-        assert load_user_layer(path)
+        if block.startswith("type:"):  # an event-pattern file adds its rules to the bundled ones
+            assert len(load_patterns(extra=(str(path),)).rules) > bundled
+        else:
+            assert load_user_layer(path)

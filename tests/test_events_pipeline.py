@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph import analyze
 from newsgraph.events.patterns import PatternError, data_dir, default_patterns, load_patterns
-from newsgraph.events.stage import analyze_with_events
 from newsgraph.model import Analysis
 
 PUB = "2024-04-17"
 
 
 def events(text: str) -> tuple[Analysis, list[tuple[str, list[str], list[str]]]]:
-    an = analyze_with_events(text, published=PUB)
+    an = analyze(text, published=PUB)
     names = {a.id: a.name for a in an.actors}
     return an, [
         (e.type, [names[i] for i in e.actor], [names[i] for i in e.recipient]) for e in an.events
@@ -158,3 +158,18 @@ def test_the_deed_demanded_is_not_coded_as_done(text: str) -> None:
 def test_no_obligation_without_a_second_actor_or_when_negated(text: str) -> None:
     _an, found = events("Story\n\n" + text)
     assert not [t for t, _a, _r in found if t == "REQUEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Iran attacked Israel in 2024.", "2024"),
+        ("Israel struck Iran on Monday, a year after the 2023 attack.", "2024-04-15"),
+        # A year that names a thing is not the event's date: the publication date stands.
+        ("Pakistan warned India over the 1960 treaty.", PUB),
+        ("Armenia accused Azerbaijan of breaking the 2020 ceasefire deal.", PUB),
+    ],
+)
+def test_event_dates(text: str, value: str) -> None:
+    an, _found = events("Story\n\n" + text)
+    assert an.events and an.events[0].date is not None and an.events[0].date.value == value

@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from newsgraph.actors.index import default_index
 from newsgraph.actors.recognize import find_actors
+from newsgraph.events.patterns import default_patterns
+from newsgraph.events.stage import article_events
 from newsgraph.ingest.html import article_from_html
 from newsgraph.ingest.sources import sniff
 from newsgraph.ingest.text import article_from_text
@@ -16,20 +19,33 @@ from newsgraph.text.numbers import find_figures, to_claim
 from newsgraph.text.segment import segment
 from newsgraph.text.timex import find_timexes
 
+if TYPE_CHECKING:
+    from newsgraph.events.embed import TypeClassifier
+
 # A "sentence" longer than this is usually a flattened table or a run-on without punctuation.
 LONG_SENTENCE_CHARS = 2000
 
 
-def _env_layers() -> tuple[str, ...]:
-    return tuple(p for p in os.environ.get("NEWSGRAPH_ACTORS", "").split(os.pathsep) if p)
+def _env_files(name: str) -> tuple[str, ...]:
+    return tuple(p for p in os.environ.get(name, "").split(os.pathsep) if p)
+
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
 
 
 @dataclass(frozen=True)
 class PipelineOptions:
-    """How the stages run: the user's actor files layered over the bundled knowledge base
-    (default: the files named in ``NEWSGRAPH_ACTORS``, separated like ``PATH``)."""
+    """How the stages run. Defaults come from the environment, so that workers see the same:
+    ``NEWSGRAPH_ACTORS`` and ``NEWSGRAPH_PATTERNS`` name the user's actor and event-pattern
+    files (separated like ``PATH``) layered over the bundled ones, and ``NEWSGRAPH_EMBED=1``
+    turns on the optional sentence classifier for sentences no rule codes."""
 
-    actor_layers: tuple[str, ...] = field(default_factory=_env_layers)
+    actor_layers: tuple[str, ...] = field(default_factory=lambda: _env_files("NEWSGRAPH_ACTORS"))
+    event_patterns: tuple[str, ...] = field(
+        default_factory=lambda: _env_files("NEWSGRAPH_PATTERNS")
+    )
+    embed: bool = field(default_factory=lambda: _env_flag("NEWSGRAPH_EMBED"))
 
 
 def _published_date(article: Article) -> date | None:
@@ -63,16 +79,43 @@ def analyze_article(article: Article, options: PipelineOptions | None = None) ->
             "(a flattened table or missing punctuation?)"
         )
     timexes = find_timexes(text, published)
-    claims = [to_claim(f, f"c{i}") for i, f in enumerate(find_figures(text, spans), start=1)]
-    actors = find_actors(text, default_index(options.actor_layers), published, spans)
+    figures = find_figures(text, spans)
+    claims = [to_claim(f, f"c{i}") for i, f in enumerate(figures, start=1)]
+    index = default_index(options.actor_layers)
+    actors = find_actors(text, index, published, spans)
+    events = article_events(
+        text,
+        spans,
+        actors,
+        index,
+        default_patterns(options.event_patterns),
+        language=article.language,
+        published=published,
+        timexes=timexes,
+        figures=figures,
+        classifier=_classifier(options, warnings),
+    )
     return Analysis(
         article=article,
         sentences=sentences,
         actors=actors,
+        events=events,
         timexes=timexes,
         claims=claims,
         warnings=warnings,
     )
+
+
+def _classifier(options: PipelineOptions, warnings: list[str]) -> TypeClassifier | None:
+    """The optional sentence classifier, when asked for and installed."""
+    if not options.embed:
+        return None
+    from newsgraph.events.embed import default_classifier
+
+    clf = default_classifier()
+    if clf is None:
+        warnings.append("the event classifier needs the extra: pip install 'newsgraph[embed]'")
+    return clf
 
 
 def analyze(

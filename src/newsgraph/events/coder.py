@@ -9,11 +9,12 @@ the same sentence, and names the rule that fired.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from newsgraph.actors.matcher import TOKEN, norm, tokenize
+from newsgraph.actors.matcher import norm, tokenize
 from newsgraph.actors.places import Place
 from newsgraph.events.modality import modality_of, voice_of
 from newsgraph.events.patterns import Patterns, Trigger
@@ -172,11 +173,11 @@ def _choose_pos(triggers: list[Trigger], s: _Sent, i: int, end: int) -> Trigger:
     return nouns[0] if nxt in nouns[0].rule.preps else verbs[0]
 
 
-def _excluded(trig: Trigger, s: _Sent, i: int, end: int) -> bool:
-    for phrase in trig.rule.excludes:
-        words = [norm(w) for w in TOKEN.findall(phrase)]  # tokens as the text is tokenised
-        for at in (i, end, i - len(words) + 1):
-            if at >= s.first and s.keys[at : at + len(words)] == words:
+def _excluded(trig: Trigger, s: _Sent, i: int, end: int, patterns: Patterns) -> bool:
+    """True when one of the rule's exclusions starts at, ends at or follows the trigger."""
+    for n, phrases in patterns.excludes.get(trig.rule.id, {}).items():
+        for at in (i, end, i - n + 1):
+            if at >= s.first and tuple(s.keys[at : at + n]) in phrases:
                 return True
     return False
 
@@ -270,11 +271,30 @@ def _addressed(
     return actor, recipient, -1
 
 
+ATTRIBUTIVE_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)|'s|’s)\s+$", re.I)
+ATTRIBUTIVE_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _attributive(text: str, t: Timex) -> bool:
+    """A date that names a thing rather than when it happened: "under the 1960 treaty"."""
+    return bool(
+        ATTRIBUTIVE_BEFORE.search(text, max(0, t.start - 8), t.start)
+        and ATTRIBUTIVE_AFTER.match(text, t.end)
+    )
+
+
 def _date(
-    timexes: Sequence[Timex], start: int, end: int, at: int, published: date | None
+    text: str, timexes: Sequence[Timex], start: int, end: int, at: int, published: date | None
 ) -> EventDate | None:
+    """The date of the time expression nearest the trigger in its sentence (not one that only
+    names a thing, "the 1960 treaty"), else the publication date."""
     inside = [
-        t for t in timexes if start <= t.start and t.end <= end and t.granularity != "reference"
+        t
+        for t in timexes
+        if start <= t.start
+        and t.end <= end
+        and t.granularity != "reference"
+        and not _attributive(text, t)
     ]
     if inside:
         t = min(inside, key=lambda t: abs(t.start - at))
@@ -365,7 +385,7 @@ def _sentence_events(s: _Sent, span: tuple[int, int], ctx: _Context, n_before: i
             continue
         end, triggers = hit
         trig = _choose_pos(triggers, s, i, end)
-        if _excluded(trig, s, i, end):
+        if _excluded(trig, s, i, end, ctx.patterns):
             i = end
             continue
         if _content_of_speech(placed, ctx, i):
@@ -504,7 +524,7 @@ def _event(
         score=score,
         actor=actor,
         recipient=recipient,
-        date=_date(ctx.timexes, span[0], span[1], t_start, ctx.published),
+        date=_date(ctx.text, ctx.timexes, span[0], span[1], t_start, ctx.published),
         location=place.location() if place else None,
         quantities=_quantities(ctx.figures, span[0], span[1]),
         voice=voice,

@@ -193,6 +193,14 @@ class Patterns:
                 for spec in rule.nouns:
                     for form, text in noun_forms(spec).items():
                         self._add(Trigger(pf.type, rule, "noun", form, _tokens(text)))
+        # Each rule's exclusions as sets of token tuples by length, as the text is tokenised.
+        self.excludes: dict[str, dict[int, frozenset[tuple[str, ...]]]] = {}
+        for rid, (_etype, rule) in self.rules.items():
+            by_len: dict[int, set[tuple[str, ...]]] = {}
+            for toks in map(_tokens, rule.excludes):
+                if toks:
+                    by_len.setdefault(len(toks), set()).add(toks)
+            self.excludes[rid] = {n: frozenset(v) for n, v in by_len.items()}
         self.reversal_forms: frozenset[tuple[str, ...]] = frozenset()
         self._turned: dict[str, tuple[str, Rule]] = {}
         if reversals is not None:
