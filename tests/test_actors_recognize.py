@@ -68,6 +68,9 @@ def table(text: str, when: date | None = D2024) -> list[tuple[str, str | None, l
             [("Hamas", "PSEREB", ["Hamas"]), ("troops", None, ["troops"])],
         ),
         ("Fighting raged in Wad Madani overnight.", []),
+        # A role word before certain nouns is an adjective: "police custody" is no actor.
+        ("Ukraine sent the men to police custody.", [("Ukraine", "UKR", ["Ukraine"])]),
+        ("The police detained them.", [("police", None, ["police"])]),
         (
             # A clause between a modifier and a name: the modifier is not the name's.
             "Iranian protesters demanded the release of Gen. Ivan Petrov.",

@@ -28,6 +28,7 @@ class Lexicon:
     locatives: frozenset[str]
     not_actor_heads: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
+    attributive_nouns: frozenset[str] = frozenset()
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
@@ -47,6 +48,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         locatives=frozenset(raw["locatives"]),
         not_actor_heads=frozenset(str(w) for w in raw.get("not_actor_heads", [])),
         place_words=frozenset(str(w) for w in raw.get("place_words", [])),
+        attributive_nouns=frozenset(str(w) for w in raw.get("attributive_nouns", [])),
     )
 
 

@@ -115,8 +115,12 @@ def _items(doc: _Doc, index: ActorIndex) -> list[Item]:
             if surnames
             else ""
         )
-        if not kind:
-            continue
+        if not kind or (
+            kind == "role"
+            and m.last < len(doc.toks)
+            and doc.toks[m.last].lower() in index.lexicon.attributive_nouns
+        ):
+            continue  # "military aid", "police custody": an adjective, not an actor
         chosen = entity or roles or titles or surnames
         item = Item(kind, m.first, m.last, m.start, m.end, tuple(chosen))
         if kind in ("role", "title"):
