@@ -173,3 +173,33 @@ def test_no_obligation_without_a_second_actor_or_when_negated(text: str) -> None
 def test_event_dates(text: str, value: str) -> None:
     an, _found = events("Story\n\n" + text)
     assert an.events and an.events[0].date is not None and an.events[0].date.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        # Refusing or failing a cooperative deed is a rejection, and the rejection happened.
+        ("Serbia and Kosovo failed to reach agreement on the border.", "REJECT"),
+        ("Chile said it would not accept the proposal from Bolivia.", "REJECT"),
+        # A promise reaches a noun through its light verb.
+        ("Ecuador said it will impose a night curfew in Guayaquil.", "THREATEN"),
+        ("Norway plans to send humanitarian aid to Sudan.", "AGREE"),
+    ],
+)
+def test_refusals_and_promises(text: str, etype: str) -> None:
+    an, found = events("Story\n\n" + text)
+    assert etype in [t for t, _a, _r in found], found
+    assert not any(e.modality.negated for e in an.events if e.type == "REJECT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers in Serbia began an open-ended strike on Monday.",
+        "Villagers in war-torn Darfur held open-ended talks with the governor.",
+    ],
+)
+def test_no_trigger_inside_a_hyphenated_word(text: str) -> None:
+    an, _found = events("Story\n\n" + text)
+    triggers = [e.evidence.trigger.text for e in an.events]
+    assert an.events and not any("ended" in t or "torn" in t for t in triggers), triggers

@@ -379,7 +379,11 @@ def _sentence_events(s: _Sent, span: tuple[int, int], ctx: _Context, n_before: i
     placed: list[tuple[int, int, Event]] = []  # (trigger tokens, event) in this sentence
     i = s.first
     while i < s.last:
-        hit = None if s.owner[i] is not None else ctx.patterns.match_at(s.keys, i, s.last)
+        hit = (
+            None
+            if s.owner[i] is not None or _inside_word(s, i)
+            else ctx.patterns.match_at(s.keys, i, s.last)
+        )
         if hit is None:
             i += 1
             continue
@@ -422,6 +426,16 @@ def _sentence_events(s: _Sent, span: tuple[int, int], ctx: _Context, n_before: i
     return out
 
 
+def _inside_word(s: _Sent, i: int) -> bool:
+    """True when token ``i`` continues a hyphenated word ("open-ended", "war-torn")."""
+    return (
+        i - 2 >= s.first
+        and s.keys[i - 1] == "-"
+        and s.starts[i] == s.ends[i - 1]
+        and s.starts[i - 1] == s.ends[i - 2]
+    )
+
+
 # How far back from an event noun a reversal verb may stand ("lifted on Friday a day-old
 # blockade"), and the words it may not reach across.
 REVERSAL_REACH = 8
@@ -436,7 +450,11 @@ def _maybe_reversed(trig: Trigger, s: _Sent, patterns: Patterns, i: int) -> tupl
     for k in range(i - 1, max(s.first, i - REVERSAL_REACH) - 1, -1):
         for n in (1, 2):
             j = k - n + 1
-            if j >= s.first and tuple(s.keys[j : k + 1]) in patterns.reversal_forms:
+            if (
+                j >= s.first
+                and tuple(s.keys[j : k + 1]) in patterns.reversal_forms
+                and not _inside_word(s, j)
+            ):
                 turned = patterns.reversed(trig)
                 return (turned, j) if turned is not None else (trig, i)
         if s.keys[k] in REVERSAL_STOPS or s.owner[k] is not None:
@@ -467,8 +485,48 @@ PROMISE_WORDS = frozenset(
         "vows",
         "committed",
         "commits",
+        "plans",
+        "planned",
+        "planning",
+        "intends",
+        "intended",
+        "decided",
+        "decides",
     ]
 )
+# Words that make a cooperative deed a refusal ("failed to reach agreement", "will not accept"):
+# PLOVER codes the refusal itself, as REJECT.
+REFUSALS = frozenset(
+    [
+        ("refused", "to"),
+        ("refuses", "to"),
+        ("refusing", "to"),
+        ("refuse", "to"),
+        ("declined", "to"),
+        ("declines", "to"),
+        ("failed", "to"),
+        ("fails", "to"),
+        ("failing", "to"),
+        ("will", "not"),
+        ("would", "not"),
+        ("won", "'", "t"),
+        ("wo", "n't"),
+        ("cannot",),
+        ("not", "to"),
+    ]
+)
+REFUSAL_REACH = 3
+
+
+def _refused(s: _Sent, i: int) -> bool:
+    """True when a refusal ends at most a word before the trigger at ``i``."""
+    for k in range(max(s.first, i - REFUSAL_REACH), i):
+        for n in (1, 2, 3):
+            if k + n in (i, i - 1) and tuple(s.keys[k : k + n]) in REFUSALS:
+                return True
+    return False
+
+
 PROMISE_REACH = 4
 COOPERATIVE_QUADS = frozenset({1, 2})
 FORCE_QUAD = 4
@@ -478,8 +536,18 @@ def _promised_as(etype: str, quad: int, s: _Sent, i: int) -> str | None:
     """AGREE or THREATEN when the deed at ``i`` is promised rather than done, else None."""
     if etype in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
         return None
+    # A noun's deed is promised through its light verb: "will extend the night curfew".
+    verb = next(
+        (
+            k
+            for k in range(i - 1, max(s.first, i - LIGHT_REACH) - 1, -1)
+            if s.keys[k] in LIGHT_VERBS
+        ),
+        i,
+    )
     # The trigger's own first word counts too: CONCEDE's "agreed to withdraw" is a promise.
-    if not any(s.keys[k] in PROMISE_WORDS for k in range(max(s.first, i - PROMISE_REACH), i + 1)):
+    window = range(max(s.first, verb - PROMISE_REACH), i + 1)
+    if not any(s.keys[k] in PROMISE_WORDS for k in window):
         return None
     if quad in COOPERATIVE_QUADS:
         return "AGREE"
@@ -509,7 +577,10 @@ def _event(
     place = _place(ctx.places, span[0], span[1], t_start)
     etype, mode, cameo = trig.type, rule.mode, rule.cameo or (mdef.cameo if mdef else None)
     score = mdef.score if mdef and mdef.score is not None else tdef.score
-    promised = _promised_as(trig.type, tdef.quad, s, i)
+    refused = tdef.quad in COOPERATIVE_QUADS and _refused(s, i)
+    promised = "REJECT" if refused else _promised_as(trig.type, tdef.quad, s, i)
+    if refused:
+        mod.negated = False  # the refusal happened: it is the event, and it is not negated
     if promised is not None and promised in ctx.patterns.ontology.types:
         # PLOVER codes a promise of cooperation as AGREE, and a promise of force as THREATEN.
         etype, mode, cameo = promised, None, None
