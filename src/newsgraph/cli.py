@@ -180,6 +180,11 @@ def analyze(
     help="Articles stored per transaction.",
 )
 @actors_option
+@click.option(
+    "--server",
+    metavar="URL",
+    help="Send the articles to a running `newsgraph serve` at URL instead of opening --db.",
+)
 def ingest(
     inputs: Sequence[str],
     db: str,
@@ -190,15 +195,24 @@ def ingest(
     progress: bool | None,
     batch_size: int,
     actor_files: Sequence[str],
+    server: str | None,
 ) -> None:
     """Analyse inputs and store them in the database; what is stored already is skipped."""
     from newsgraph.pipeline import PipelineOptions
     from newsgraph.runner import ingest as run_ingest
 
-    pipeline = PipelineOptions(actor_layers=_layers(actor_files))
     specs = list(inputs) + (sample_paths() if samples else [])
     if not specs:
         raise click.UsageError("name at least one PATH or URL, or --samples")
+    if server:
+        if actor_files:
+            raise click.UsageError(
+                "--actors applies where articles are analysed: give the server its actor "
+                "files (NEWSGRAPH_ACTORS) when it starts"
+            )
+        _ingest_via_server(specs, server, _options(input_format, published, max_mb), batch_size)
+        return
+    pipeline = PipelineOptions(actor_layers=_layers(actor_files))
     try:
         with Store(db) as store:
             report = run_ingest(
@@ -216,6 +230,57 @@ def ingest(
     click.echo(f"{db}: {report.summary()}")
     if not report.ok:
         sys.exit(EXIT_PARTIAL)
+
+
+def _ingest_via_server(specs: list[str], server: str, options: IngestOptions, size: int) -> None:
+    from newsgraph.server.client import ServerUnavailable, ingest_via_server
+
+    try:
+        report = ingest_via_server(
+            specs, server, options, on_error=lambda e: _error(str(e)), batch_size=size
+        )
+    except ServerUnavailable as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+    click.echo(f"{server}: {report.summary()}")
+    if not report.ok:
+        sys.exit(EXIT_PARTIAL)
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port."
+)
+@click.option(
+    "--allow-private-urls",
+    is_flag=True,
+    help="Let the server fetch URLs on private, loopback and link-local addresses.",
+)
+@click.option(
+    "--max-upload-mb",
+    type=click.FloatRange(0.001, 10_000),
+    default=20.0,
+    show_default=True,
+    help="Refuse request bodies (uploads, batches) larger than this.",
+)
+def serve(db: str, host: str, port: int, allow_private_urls: bool, max_upload_mb: float) -> None:
+    """Serve the API and the web pages over the database (the server owns it while it runs)."""
+    from newsgraph.server.config import ServerConfig
+    from newsgraph.server.serve import AddressInUse
+    from newsgraph.server.serve import serve as run_server
+
+    config = ServerConfig(
+        db=Path(db),
+        max_upload_bytes=int(max_upload_mb * 1_000_000),
+        allow_private_urls=allow_private_urls,
+    )
+    try:
+        run_server(config, host, port, say=click.echo)
+    except (StoreInUse, AddressInUse) as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
 
 
 @main.command()

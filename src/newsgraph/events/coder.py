@@ -439,7 +439,7 @@ def _inside_word(s: _Sent, i: int) -> bool:
 # How far back from an event noun a reversal verb may stand ("lifted on Friday a day-old
 # blockade"), and the words it may not reach across.
 REVERSAL_REACH = 8
-REVERSAL_STOPS = CLAUSE_ENDS | {"and", "or", "but", "to", "against", "with", "for", "by"}
+REVERSAL_STOPS = CLAUSE_ENDS | {"and", "or", "but", "to", "against", "with", "for"}
 
 
 def _maybe_reversed(trig: Trigger, s: _Sent, patterns: Patterns, i: int) -> tuple[Trigger, int]:

@@ -46,11 +46,30 @@ TABLES: dict[str, str] = {
 # The tables whose rows belong to one article (all but ``articles``).
 CHILD_TABLES = tuple(t for t in TABLES if t != "articles")
 
+# Tables that are not records of an article: the work units a scale-out job finished (so that a
+# restarted job skips them) and the event clusters computed over ``events``. Kept apart from
+# TABLES so that exports, stats and the writer see only article records; created on open with
+# CREATE TABLE IF NOT EXISTS, so databases made before them migrate.
+OTHER_TABLES: dict[str, str] = {
+    "work_units": """
+        key VARCHAR PRIMARY KEY, spec VARCHAR, size BIGINT, mtime_ns BIGINT, items INTEGER,
+        stored INTEGER, duplicates INTEGER, skipped INTEGER, failed INTEGER,
+        finished_at TIMESTAMP DEFAULT current_timestamp""",
+    "event_clusters": """
+        cluster_id VARCHAR PRIMARY KEY, type VARCHAR, negated BOOLEAN, n_events INTEGER,
+        n_reports INTEGER, n_sources INTEGER, earliest_article_id VARCHAR,
+        earliest_event_id VARCHAR, earliest_published DATE, date_first VARCHAR,
+        date_last VARCHAR, actors VARCHAR[], recipients VARCHAR[], locations VARCHAR[],
+        disagreements JSON""",
+    "event_cluster_members": """
+        cluster_id VARCHAR, article_id VARCHAR, event_id VARCHAR, score DOUBLE""",
+}
+
 
 def columns(table: str) -> list[str]:
     """Column names of ``table`` in order, as declared above."""
     cols = []
-    for part in TABLES[table].split(","):
+    for part in (TABLES.get(table) or OTHER_TABLES[table]).split(","):
         name = part.split()[0]
         if (name and name[0].isalpha()) or name.startswith('"'):
             cols.append(name.strip('"'))
@@ -58,7 +77,10 @@ def columns(table: str) -> list[str]:
 
 
 def ddl() -> list[str]:
-    stmts = [f"CREATE TABLE IF NOT EXISTS {name} ({body})" for name, body in TABLES.items()]
+    stmts = [
+        f"CREATE TABLE IF NOT EXISTS {name} ({body})"
+        for name, body in (TABLES | OTHER_TABLES).items()
+    ]
     # Columns added after the first release, for databases made before them.
     stmts.append("ALTER TABLE events ADD COLUMN IF NOT EXISTS historical BOOLEAN")
     stmts.append("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
