@@ -108,6 +108,7 @@ def measure_conflibert(gold: Path) -> dict[str, float]:
         return {}
     quads = {t: d.quad for t, d in default_patterns().ontology.types.items()}
     pairs: list[tuple[int, int]] = []
+    best_types: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         text, _, label = line.rpartition("\t")
         if not text or not label.strip().isdigit():
@@ -115,21 +116,36 @@ def measure_conflibert(gold: Path) -> dict[str, float]:
         an = analyze(text)
         best = max(an.events, key=lambda e: e.confidence) if an.events else None
         pairs.append((int(label), quads.get(best.type, 0) if best else 0))
+        best_types.append(best.type if best else "NONE")
+    f1s = _class_f1(pairs)
+    if SHOW_DETAILS:
+        print("class F1:", " ".join(f"{c}:{f:.2f}" for c, f in enumerate(f1s)))
+        matrix = Counter(pairs)
+        for g in range(5):
+            print(f"gold {g}: " + " ".join(f"{matrix[(g, p)]:>4}" for p in range(5)))
+        # The file's own labels put most sanctions, aid cuts and expulsions in class 3; the
+        # issue's reading (and the gate) keeps SANCTION in 4. Shown for context only.
+        moved = [
+            (g, 3 if t == "SANCTION" else p) for (g, p), t in zip(pairs, best_types, strict=True)
+        ]
+        print(
+            "macro-F1 with SANCTION read as class 3 (context only):",
+            f"{sum(_class_f1(moved)) / 5:.4f}",
+        )
+    return {
+        "events.conflibert.macro_f1": sum(f1s) / 5,
+        "events.conflibert.accuracy": sum(g == p for g, p in pairs) / len(pairs),
+    }
+
+
+def _class_f1(pairs: list[tuple[int, int]]) -> list[float]:
     f1s = []
     for c in range(5):
         tp = sum(1 for g, p in pairs if g == c and p == c)
         fp = sum(1 for g, p in pairs if g != c and p == c)
         fn = sum(1 for g, p in pairs if g == c and p != c)
         f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    if SHOW_DETAILS:
-        print("class F1:", " ".join(f"{c}:{f:.2f}" for c, f in enumerate(f1s)))
-        matrix = Counter(pairs)
-        for g in range(5):
-            print(f"gold {g}: " + " ".join(f"{matrix[(g, p)]:>4}" for p in range(5)))
-    return {
-        "events.conflibert.macro_f1": sum(f1s) / 5,
-        "events.conflibert.accuracy": sum(g == p for g, p in pairs) / len(pairs),
-    }
+    return f1s
 
 
 def measure(gold: Path) -> dict[str, float]:
