@@ -18,6 +18,8 @@ from newsgraph.actors.matcher import norm, tokenize
 from newsgraph.actors.places import Place
 from newsgraph.events.modality import modality_of, voice_of
 from newsgraph.events.patterns import Patterns, Trigger
+from newsgraph.events.sentence import CLAUSE_ENDS, LIGHT_REACH, LIGHT_VERBS, Sent, inside_word
+from newsgraph.events.turns import COOPERATIVE_QUADS, maybe_reversed, promised_as, refused
 from newsgraph.model import (
     Actor,
     Event,
@@ -58,53 +60,10 @@ COORD = frozenset({"and", ",", "&"})
 COUNTED = frozenset(
     {"killed", "wounded", "kidnapped", "displaced", "arrested", "projectiles", "money"}
 )
-# Light verbs whose subject is the actor of the noun after them: "Israel launched strikes on".
-LIGHT_VERBS = frozenset((
-    "launched", "launches", "launch", "carried", "carries", "carry", "conducted", "conducts",
-    "conduct", "staged", "stages", "stage", "mounted", "mounts", "mount", "made", "makes", "make",
-    "began", "begins", "begin", "stepped", "intensified", "intensifies", "imposed", "imposes",
-    "impose", "held", "holds", "hold", "signed", "signs", "sign", "announced", "announces",
-    "announce", "issued", "issues", "issue", "ordered", "orders", "order", "gave", "gives", "give",
-    "offered", "offers", "offer", "sent", "sends", "send", "opened", "opens", "open", "resumed",
-    "resumes", "resume", "continued", "continues", "continue", "renewed", "renews", "renew",
-    "expanded", "expands", "expand", "extended", "extends", "extend", "delivered", "delivers",
-    "deliver", "pledged", "pledges", "pledge", "reached", "reaches", "reach", "struck", "strikes",
-    "took", "takes", "take", "approved", "approves", "approve", "agreed", "agrees", "agree",
-))  # fmt: skip
-LIGHT_REACH = 5
 FALLBACK_REACH = 12
 ATTRIBUTED_WEIGHT = 0.85
-CLAUSE_ENDS = frozenset(
-    {
-        ",",
-        ";",
-        ":",
-        "said",
-        "says",
-        "while",
-        "but",
-        "as",
-        "after",
-        "before",
-        "because",
-        "when",
-        "which",
-        "who",
-    }
-)
 OBJECT_REACH = 4
 PREP_REACH = 8
-
-
-@dataclass
-class _Sent:
-    keys: list[str]
-    toks: list[str]
-    starts: list[int]
-    ends: list[int]
-    owner: list[str | None]  # actor id whose mention covers each token
-    first: int
-    last: int
 
 
 def _owners(actors: Sequence[Actor], starts: list[int], ends: list[int]) -> list[str | None]:
@@ -155,7 +114,7 @@ def _with_coordinated(
     return list(dict.fromkeys(reversed(ids) if leftward else ids))
 
 
-def _choose_pos(triggers: list[Trigger], s: _Sent, i: int, end: int) -> Trigger:
+def _choose_pos(triggers: list[Trigger], s: Sent, i: int, end: int) -> Trigger:
     verbs = [t for t in triggers if t.pos == "verb"]
     nouns = [t for t in triggers if t.pos == "noun"]
     if not verbs or not nouns:
@@ -173,7 +132,7 @@ def _choose_pos(triggers: list[Trigger], s: _Sent, i: int, end: int) -> Trigger:
     return nouns[0] if nxt in nouns[0].rule.preps else verbs[0]
 
 
-def _excluded(trig: Trigger, s: _Sent, i: int, end: int, patterns: Patterns) -> bool:
+def _excluded(trig: Trigger, s: Sent, i: int, end: int, patterns: Patterns) -> bool:
     """True when one of the rule's exclusions starts at, ends at or follows the trigger."""
     for n, phrases in patterns.excludes.get(trig.rule.id, {}).items():
         for at in (i, end, i - n + 1):
@@ -182,7 +141,7 @@ def _excluded(trig: Trigger, s: _Sent, i: int, end: int, patterns: Patterns) -> 
     return False
 
 
-def _roles(trig: Trigger, s: _Sent, i: int, end: int) -> tuple[list[str], list[str], int]:
+def _roles(trig: Trigger, s: Sent, i: int, end: int) -> tuple[list[str], list[str], int]:
     """Actor and recipient ids, and the token where the actor's mention ends (-1 if none)."""
     spans = _mention_spans(s.owner, s.first, s.last)
     left = [n for n, sp in enumerate(spans) if sp[1] <= i]
@@ -258,7 +217,7 @@ ADDRESSEE_GAP = 2
 
 
 def _addressed(
-    spans: list[tuple[int, int, str]], left: list[int], s: _Sent, i: int
+    spans: list[tuple[int, int, str]], left: list[int], s: Sent, i: int
 ) -> tuple[list[str], list[str], int]:
     """Roles of an obligation: the speaker is the sentence's first actor, the recipient the actor
     just before the modal; nothing when the sentence names no one else to speak."""
@@ -355,7 +314,7 @@ def code_events(
         while last < len(toks) and ends[last] <= span[1]:
             last += 1
         k = last
-        sent = _Sent(keys, toks, starts, ends, owner, first, last)
+        sent = Sent(keys, toks, starts, ends, owner, first, last)
         events += _sentence_events(sent, span, ctx, len(events))
     return events
 
@@ -374,14 +333,14 @@ def _content_of_speech(placed: list[tuple[int, int, Event]], ctx: _Context, i: i
     return quad in SPEECH_QUADS and 0 <= i - t1 <= COMPLEMENT_GAP
 
 
-def _sentence_events(s: _Sent, span: tuple[int, int], ctx: _Context, n_before: int) -> list[Event]:
+def _sentence_events(s: Sent, span: tuple[int, int], ctx: _Context, n_before: int) -> list[Event]:
     out: list[Event] = []
     placed: list[tuple[int, int, Event]] = []  # (trigger tokens, event) in this sentence
     i = s.first
     while i < s.last:
         hit = (
             None
-            if s.owner[i] is not None or _inside_word(s, i)
+            if s.owner[i] is not None or inside_word(s, i)
             else ctx.patterns.match_at(s.keys, i, s.last)
         )
         if hit is None:
@@ -395,7 +354,7 @@ def _sentence_events(s: _Sent, span: tuple[int, int], ctx: _Context, n_before: i
         if _content_of_speech(placed, ctx, i):
             i = end  # "threatened to arrest", "called for sanctions": the words, not a deed
             continue
-        trig, start = _maybe_reversed(trig, s, ctx.patterns, i)
+        trig, start = maybe_reversed(trig, s, ctx.patterns, i)
         actor, recipient, actor_end = _roles(trig, s, start, end)
         # "An Israeli air strike on Iran killed five": the verb's subject is the earlier event.
         governing = next(
@@ -426,137 +385,9 @@ def _sentence_events(s: _Sent, span: tuple[int, int], ctx: _Context, n_before: i
     return out
 
 
-def _inside_word(s: _Sent, i: int) -> bool:
-    """True when token ``i`` continues a hyphenated word ("open-ended", "war-torn")."""
-    return (
-        i - 2 >= s.first
-        and s.keys[i - 1] == "-"
-        and s.starts[i] == s.ends[i - 1]
-        and s.starts[i - 1] == s.ends[i - 2]
-    )
-
-
-# How far back from an event noun a reversal verb may stand ("lifted on Friday a day-old
-# blockade"), and the words it may not reach across.
-REVERSAL_REACH = 8
-REVERSAL_STOPS = CLAUSE_ENDS | {"and", "or", "but", "to", "against", "with", "for"}
-
-
-def _maybe_reversed(trig: Trigger, s: _Sent, patterns: Patterns, i: int) -> tuple[Trigger, int]:
-    """The trigger and its first token, turned around when a reversal verb undoes its event
-    ("halted its aid", "lifted the curfew"); else unchanged."""
-    if not patterns.reversal_forms or not (trig.pos == "noun" or trig.form == "ing"):
-        return trig, i
-    for k in range(i - 1, max(s.first, i - REVERSAL_REACH) - 1, -1):
-        for n in (1, 2):
-            j = k - n + 1
-            if (
-                j >= s.first
-                and tuple(s.keys[j : k + 1]) in patterns.reversal_forms
-                and not _inside_word(s, j)
-            ):
-                turned = patterns.reversed(trig)
-                return (turned, j) if turned is not None else (trig, i)
-        if s.keys[k] in REVERSAL_STOPS or s.owner[k] is not None:
-            break
-    return trig, i
-
-
-# Words before a trigger that make its deed a promise or a threat ("will withdraw", "ready to
-# send", "agreed to provide", "vowed to strike").
-PROMISE_WORDS = frozenset(
-    [
-        "will",
-        "would",
-        "shall",
-        "'ll",
-        "ready",
-        "willing",
-        "prepared",
-        "agreed",
-        "agrees",
-        "offered",
-        "offers",
-        "pledged",
-        "pledges",
-        "promised",
-        "promises",
-        "vowed",
-        "vows",
-        "committed",
-        "commits",
-        "plans",
-        "planned",
-        "planning",
-        "intends",
-        "intended",
-        "decided",
-        "decides",
-    ]
-)
-# Words that make a cooperative deed a refusal ("failed to reach agreement", "will not accept"):
-# PLOVER codes the refusal itself, as REJECT.
-REFUSALS = frozenset(
-    [
-        ("refused", "to"),
-        ("refuses", "to"),
-        ("refusing", "to"),
-        ("refuse", "to"),
-        ("declined", "to"),
-        ("declines", "to"),
-        ("failed", "to"),
-        ("fails", "to"),
-        ("failing", "to"),
-        ("will", "not"),
-        ("would", "not"),
-        ("won", "'", "t"),
-        ("wo", "n't"),
-        ("cannot",),
-        ("not", "to"),
-    ]
-)
-REFUSAL_REACH = 3
-
-
-def _refused(s: _Sent, i: int) -> bool:
-    """True when a refusal ends at most a word before the trigger at ``i``."""
-    for k in range(max(s.first, i - REFUSAL_REACH), i):
-        for n in (1, 2, 3):
-            if k + n in (i, i - 1) and tuple(s.keys[k : k + n]) in REFUSALS:
-                return True
-    return False
-
-
-PROMISE_REACH = 4
-COOPERATIVE_QUADS = frozenset({1, 2})
-FORCE_QUAD = 4
-
-
-def _promised_as(etype: str, quad: int, s: _Sent, i: int) -> str | None:
-    """AGREE or THREATEN when the deed at ``i`` is promised rather than done, else None."""
-    if etype in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
-        return None
-    # A noun's deed is promised through its light verb: "will extend the night curfew".
-    verb = next(
-        (
-            k
-            for k in range(i - 1, max(s.first, i - LIGHT_REACH) - 1, -1)
-            if s.keys[k] in LIGHT_VERBS
-        ),
-        i,
-    )
-    # The trigger's own first word counts too: CONCEDE's "agreed to withdraw" is a promise.
-    window = range(max(s.first, verb - PROMISE_REACH), i + 1)
-    if not any(s.keys[k] in PROMISE_WORDS for k in window):
-        return None
-    if quad in COOPERATIVE_QUADS:
-        return "AGREE"
-    return "THREATEN" if quad == FORCE_QUAD else None
-
-
 def _event(
     trig: Trigger,
-    s: _Sent,
+    s: Sent,
     at: tuple[int, int],
     roles: tuple[list[str], list[str]],
     span: tuple[int, int],
@@ -577,9 +408,9 @@ def _event(
     place = _place(ctx.places, span[0], span[1], t_start)
     etype, mode, cameo = trig.type, rule.mode, rule.cameo or (mdef.cameo if mdef else None)
     score = mdef.score if mdef and mdef.score is not None else tdef.score
-    refused = tdef.quad in COOPERATIVE_QUADS and _refused(s, i)
-    promised = "REJECT" if refused else _promised_as(trig.type, tdef.quad, s, i)
-    if refused:
+    refusal = tdef.quad in COOPERATIVE_QUADS and refused(s, i)
+    promised = "REJECT" if refusal else promised_as(trig.type, tdef.quad, s, i)
+    if refusal:
         mod.negated = False  # the refusal happened: it is the event, and it is not negated
     if promised is not None and promised in ctx.patterns.ontology.types:
         # PLOVER codes a promise of cooperation as AGREE, and a promise of force as THREATEN.
