@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DB ?= newsgraph.duckdb
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: install run test lint types unit eval bench samples clean
 
@@ -15,10 +17,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## run: analyse the bundled sample articles into $(DB) and print a summary
+## run: analyse the bundled sample articles into $(DB), print a summary, then serve them
 run: install
 	$(BIN)/newsgraph ingest --samples --db $(DB)
 	$(BIN)/newsgraph stats --db $(DB)
+	$(BIN)/newsgraph serve --db $(DB) --host $(HOST) --port $(PORT)
 
 ## test: lint, types, tests and the eval gate
 test: lint types unit eval

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,18 +62,41 @@ def test_quick_start_is_exactly_two_commands() -> None:
 
 @pytest.mark.slow
 def test_make_run(tmp_path: Path) -> None:
-    """`make run` on the bundled samples (its database redirected with DB=, as make allows)."""
-    env = dict(os.environ, DB=str(tmp_path / "run.duckdb"))
-    done = subprocess.run(
-        ["make", "run"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900, check=False
+    """`make run` on the bundled samples (its database redirected with DB=, as make allows)
+    ingests, prints the summary, and ends with the server up on the sample corpus."""
+    env = dict(os.environ, DB=str(tmp_path / "run.duckdb"), PORT="0")
+    proc = subprocess.Popen(
+        ["make", "run"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
     )
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert re.search(
-        r"run\.duckdb: 2\d stored \(\d+ as near-duplicates\), 0 already stored, "
-        r"0 failed",
-        done.stdout,
-    )
-    assert re.search(r"^articles\s+2\d$", done.stdout, re.M)
+    seen: list[str] = []
+    try:
+        assert proc.stdout is not None
+        deadline = time.monotonic() + 900
+        url = None
+        while url is None and time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            seen.append(line)
+            if m := re.search(r"serving (http://\S+?)/? ", line):
+                url = m.group(1)
+        out = "".join(seen)
+        assert url, out[-2000:]
+        assert re.search(
+            r"run\.duckdb: 2\d stored \(\d+ as near-duplicates\), 0 already stored, 0 failed", out
+        )
+        assert re.search(r"^articles\s+2\d$", out, re.M)
+        stats = httpx.get(f"{url}/api/stats", timeout=30).json()
+        assert stats["articles"] >= 20
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.communicate(timeout=60)
 
 
 def test_make_test_is_a_valid_target() -> None:

@@ -185,6 +185,30 @@ def analyze(
     metavar="URL",
     help="Send the articles to a running `newsgraph serve` at URL instead of opening --db.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="local: this process; ray: Ray workers, one work unit per file (newsgraph[ray]).",
+)
+@click.option(
+    "--address",
+    metavar="ADDRESS",
+    help="With --engine ray: the Ray cluster to join (default: start Ray on this machine).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 100_000),
+    default=None,
+    help="With --engine ray: how many workers (default: one per CPU of the cluster).",
+)
+@click.option(
+    "--output",
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="With --engine ray: write Parquet partitioned by month into DIR instead of --db.",
+)
 def ingest(
     inputs: Sequence[str],
     db: str,
@@ -196,6 +220,10 @@ def ingest(
     batch_size: int,
     actor_files: Sequence[str],
     server: str | None,
+    engine: str,
+    address: str | None,
+    workers: int | None,
+    output: str | None,
 ) -> None:
     """Analyse inputs and store them in the database; what is stored already is skipped."""
     from newsgraph.pipeline import PipelineOptions
@@ -204,13 +232,22 @@ def ingest(
     specs = list(inputs) + (sample_paths() if samples else [])
     if not specs:
         raise click.UsageError("name at least one PATH or URL, or --samples")
+    if engine == "ray" or address or workers or output:
+        if engine != "ray" or server:
+            raise click.UsageError("--address, --workers and --output go with --engine ray")
+        options = _options(input_format, published, max_mb)
+        _ingest_on_ray(
+            specs, db, output, address, workers, options, actor_files, batch_size, progress
+        )
+        return
     if server:
         if actor_files:
             raise click.UsageError(
                 "--actors applies where articles are analysed: give the server its actor "
                 "files (NEWSGRAPH_ACTORS) when it starts"
             )
-        _ingest_via_server(specs, server, _options(input_format, published, max_mb), batch_size)
+        options = _options(input_format, published, max_mb)
+        _ingest_via_server(specs, server, options, batch_size, progress)
         return
     pipeline = PipelineOptions(actor_layers=_layers(actor_files))
     try:
@@ -232,12 +269,56 @@ def ingest(
         sys.exit(EXIT_PARTIAL)
 
 
-def _ingest_via_server(specs: list[str], server: str, options: IngestOptions, size: int) -> None:
+def _ingest_on_ray(
+    specs: list[str],
+    db: str,
+    output: str | None,
+    address: str | None,
+    workers: int | None,
+    options: IngestOptions,
+    actor_files: Sequence[str],
+    batch_size: int,
+    progress: bool | None,
+) -> None:
+    from newsgraph.pipeline import PipelineOptions
+    from newsgraph.scale.command import ingest_command
+    from newsgraph.scale.errors import OutputError, ScaleUnavailable
+
+    pipeline = PipelineOptions(actor_layers=_layers(actor_files))
+    try:
+        target, report = ingest_command(
+            specs,
+            db=db,
+            output=output,
+            options=options,
+            pipeline=pipeline,
+            address=address,
+            workers=workers,
+            batch_size=batch_size,
+            progress=progress,
+            on_error=_error,
+        )
+    except (ScaleUnavailable, StoreInUse, OutputError) as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+    click.echo(f"{target}: {report.summary()}")
+    if not report.ok:
+        sys.exit(EXIT_PARTIAL)
+
+
+def _ingest_via_server(
+    specs: list[str], server: str, options: IngestOptions, size: int, progress: bool | None
+) -> None:
     from newsgraph.server.client import ServerUnavailable, ingest_via_server
 
     try:
         report = ingest_via_server(
-            specs, server, options, on_error=lambda e: _error(str(e)), batch_size=size
+            specs,
+            server,
+            options,
+            on_error=lambda e: _error(str(e)),
+            progress=progress,
+            batch_size=size,
         )
     except ServerUnavailable as exc:
         _error(str(exc))
@@ -367,6 +448,55 @@ def stats(db: str, fmt: str) -> None:
     if summary:
         click.echo("")
         click.echo("\n".join(summary))
+
+
+@main.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False), metavar="DIR")
+@db_option
+def load(folder: str, db: str) -> None:
+    """Load the Parquet output of `ingest --engine ray --output DIR` into the database."""
+    from newsgraph.scale.command import load_command
+    from newsgraph.scale.errors import OutputError, ScaleUnavailable
+
+    try:
+        report = load_command(folder, db, on_error=_error)
+    except (ScaleUnavailable, StoreInUse, OutputError) as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+    click.echo(f"{db}: {report.articles_line()}")
+
+
+@main.command()
+@db_option
+@click.option(
+    "--days",
+    type=click.IntRange(0, 365),
+    default=3,
+    show_default=True,
+    help="Reports of one event are at most this many days apart.",
+)
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    default=0.35,
+    show_default=True,
+    help="How alike two reports must be (shared actors and evidence words) to be one event.",
+)
+@click.option("--top", type=click.IntRange(0, 1000), default=10, show_default=True)
+def clusters(db: str, days: int, min_score: float, top: int) -> None:
+    """Group the stored events into clusters of reports of one event, and summarise them."""
+    from newsgraph.store.clusters import ClusterOptions, compute_clusters, top_clusters
+
+    try:
+        with Store(db) as store:
+            result = compute_clusters(store.con, ClusterOptions(days=days, min_score=min_score))
+            lines = top_clusters(store.con, top)
+    except StoreInUse as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+    click.echo(f"{db}: {result.line()}")
+    for line in lines:
+        click.echo(line)
 
 
 @main.command()
