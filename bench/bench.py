@@ -27,6 +27,8 @@ PHASES = {
     "segment": "segmentation alone (samples)",
     "actors": "actors alone (samples)",
     "events": "events alone (samples)",
+    "quotes": "quotes and voice alone (samples)",
+    "framing": "framing alone (samples)",
 }
 
 
@@ -102,6 +104,27 @@ def phase(name: str, corpus: str) -> dict[str, float]:
             return sum(len(spans) for _an, spans, _f in prepared)
 
         n = len(prepared)
+    elif name in ("quotes", "framing"):
+        # One stage alone over articles whose other stages ran beforehand.
+        from newsgraph.framing import default_lexicon, detect_framing
+        from newsgraph.quotes import find_quotes
+
+        lexicon = default_lexicon()
+        done = [
+            analyze_article(article_from_text(p.read_text(encoding="utf-8"), source="b"))
+            for p in sorted(SAMPLES.glob("*.txt"))
+        ]
+
+        def work() -> int:
+            for an in done:
+                if name == "quotes":
+                    spans = [(s.start, s.end) for s in an.sentences]
+                    find_quotes(an.article.text, spans, an.actors)
+                else:
+                    detect_framing(an.article.text, an.sentences, an.quotes, lexicon)
+            return sum(len(an.sentences) for an in done)
+
+        n = len(done)
     elif name in ("actors", "segment"):
         # One stage alone over the sample texts: its own rate, and the baseline beside it.
         from newsgraph.actors.index import default_index

@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 BASELINE = HERE / "baseline.json"
 DEFAULT_GOLD = HERE.parent.parent / "shared" / "gold"
 # One module per stage; each exposes measure(gold: Path) -> dict[str, float].
-STAGES = ["extraction", "time_te3", "actors", "events"]
+STAGES = ["extraction", "time_te3", "actors", "events", "quotes", "framing"]
 
 
 def check(name: str, value: float, spec: dict[str, Any]) -> str | None:

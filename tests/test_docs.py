@@ -139,5 +139,11 @@ def test_yaml_examples_load_as_actor_layers_or_event_patterns(tmp_path: Path) ->
         path.write_text(block, encoding="utf-8")
         if block.startswith("type:"):  # an event-pattern file adds its rules to the bundled ones
             assert len(load_patterns(extra=(str(path),)).rules) > bundled
+        elif block.startswith("version:"):  # a framing lexicon layered over the bundled one
+            from newsgraph.framing import load_lexicon
+
+            layered = load_lexicon((str(path),))
+            assert [t.source for t in layered.lookup("steamrolled")] == [str(path)]
+            assert not layered.lookup("whined")  # removed by the example
         else:
             assert load_user_layer(path)

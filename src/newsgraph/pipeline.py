@@ -9,12 +9,16 @@ from typing import TYPE_CHECKING
 
 from newsgraph.actors.index import default_index
 from newsgraph.actors.recognize import find_actors
+from newsgraph.events.coder import ATTRIBUTED_WEIGHT
 from newsgraph.events.patterns import default_patterns
 from newsgraph.events.stage import article_events
+from newsgraph.framing import detect_framing, load_lexicon
 from newsgraph.ingest.html import article_from_html
 from newsgraph.ingest.sources import sniff
 from newsgraph.ingest.text import article_from_text
-from newsgraph.model import Analysis, Article, Sentence
+from newsgraph.model import Analysis, Article, Event, Sentence
+from newsgraph.quotes import find_quotes
+from newsgraph.quotes.attribute import QuoteIndex
 from newsgraph.text.numbers import find_figures, to_claim
 from newsgraph.text.segment import segment
 from newsgraph.text.timex import find_timexes
@@ -37,15 +41,17 @@ def _env_flag(name: str) -> bool:
 @dataclass(frozen=True)
 class PipelineOptions:
     """How the stages run. Defaults come from the environment, so that workers see the same:
-    ``NEWSGRAPH_ACTORS`` and ``NEWSGRAPH_PATTERNS`` name the user's actor and event-pattern
-    files (separated like ``PATH``) layered over the bundled ones, and ``NEWSGRAPH_EMBED=1``
-    turns on the optional sentence classifier for sentences no rule codes."""
+    ``NEWSGRAPH_ACTORS``, ``NEWSGRAPH_PATTERNS`` and ``NEWSGRAPH_FRAMING`` name the user's
+    actor, event-pattern and framing-lexicon files (separated like ``PATH``) layered over the
+    bundled ones, and ``NEWSGRAPH_EMBED=1`` turns on the optional sentence classifier for
+    sentences no rule codes."""
 
     actor_layers: tuple[str, ...] = field(default_factory=lambda: _env_files("NEWSGRAPH_ACTORS"))
     event_patterns: tuple[str, ...] = field(
         default_factory=lambda: _env_files("NEWSGRAPH_PATTERNS")
     )
     embed: bool = field(default_factory=lambda: _env_flag("NEWSGRAPH_EMBED"))
+    framing_layers: tuple[str, ...] = field(default_factory=lambda: _env_files("NEWSGRAPH_FRAMING"))
 
 
 def _published_date(article: Article) -> date | None:
@@ -83,6 +89,12 @@ def analyze_article(article: Article, options: PipelineOptions | None = None) ->
     claims = [to_claim(f, f"c{i}") for i, f in enumerate(figures, start=1)]
     index = default_index(options.actor_layers)
     actors = find_actors(text, index, published, spans)
+    quoted = find_quotes(text, spans, actors)
+    for sentence, voice in zip(sentences, quoted.voices, strict=True):
+        sentence.voice = voice
+    said = QuoteIndex(quoted.quotes)
+    for claim in claims:
+        claim.voice = said.attribution(claim.start, claim.end) or claim.voice
     events = article_events(
         text,
         spans,
@@ -95,15 +107,33 @@ def analyze_article(article: Article, options: PipelineOptions | None = None) ->
         figures=figures,
         classifier=_classifier(options, warnings),
     )
+    _attribute_events(events, said)
+    framing, notes = detect_framing(
+        text, sentences, quoted.quotes, load_lexicon(options.framing_layers)
+    )
     return Analysis(
         article=article,
         sentences=sentences,
         actors=actors,
         events=events,
+        quotes=quoted.quotes,
         timexes=timexes,
         claims=claims,
-        warnings=warnings,
+        framing=framing,
+        warnings=warnings + notes,
     )
+
+
+def _attribute_events(events: list[Event], said: QuoteIndex) -> None:
+    """An event whose trigger lies in a quote is its speaker's claim, not the outlet's."""
+    for event in events:
+        trig = event.evidence.trigger
+        voice = said.attribution(trig.start, trig.end)
+        if voice is None:
+            continue
+        if event.voice.kind == "narrator":
+            event.confidence = round(event.confidence * ATTRIBUTED_WEIGHT, 3)
+        event.voice = voice
 
 
 def _classifier(options: PipelineOptions, warnings: list[str]) -> TypeClassifier | None:

@@ -20,7 +20,8 @@ def render_text(an: Analysis) -> str:
         lines.append("by " + ", ".join(a.authors))
     lines.append(
         f"{len(an.sentences)} sentences, {len(an.actors)} actors, {len(an.timexes)} dates, "
-        f"{len(an.claims)} figures, {len(an.events)} events, {len(an.quotes)} quotes"
+        f"{len(an.claims)} figures, {len(an.events)} events, {len(an.quotes)} quotes, "
+        f"{len(an.framing)} framing spans"
     )
     if an.actors:
         lines.append("\nActors")
@@ -42,6 +43,17 @@ def render_text(an: Analysis) -> str:
                 f"  {e.type:<9} {who} -> {whom}  [{e.evidence.trigger.text!r}, "
                 f"{when}, {e.evidence.rule}]{extra}"
             )
+    if an.quotes:
+        names = {a.id: a.name for a in an.actors}
+        lines.append("\nQuotes")
+        for q in an.quotes:
+            who = (names.get(q.speaker.actor or "") or q.speaker.text) if q.speaker else "?"
+            text = q.text if len(q.text) <= 70 else q.text[:67] + "..."
+            lines.append(f"  {q.kind:<8} {who}: {text!r}")
+    if an.framing:
+        lines.append("\nFraming")
+        for f in an.framing:
+            lines.append(f"  {f.category:<15} {f.voice:<9} {f.text!r}")
     if an.timexes:
         lines.append("\nDates")
         for t in an.timexes:
