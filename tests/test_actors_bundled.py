@@ -130,3 +130,20 @@ def test_actors_in_an_analysis_and_in_the_store(tmp_path: Path) -> None:
             "WHERE a.name = 'Josep Borrell' GROUP BY 1"
         ).fetchall()
     assert rows == [("IGOEU", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "country"),
+    [
+        ("Police in Kenya arrested dozens of protesters.", "police", "KEN"),
+        ("Rebels from Chad crossed into Sudan and attacked Darfur.", "rebels", "TCD"),
+        # Members of these roles come from elsewhere: the place does not give their country.
+        ("Peacekeepers in Lebanon came under fire from Israel.", "peacekeepers", None),
+    ],
+)
+def test_the_country_after_a_role(text: str, role: str, country: str | None) -> None:
+    import newsgraph
+
+    an = newsgraph.analyze("Story\n\n" + text, published="2024-04-15")
+    actor = next(a for a in an.actors if a.name.lower() == role)
+    assert actor.country == country

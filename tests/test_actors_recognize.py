@@ -71,6 +71,15 @@ def table(text: str, when: date | None = D2024) -> list[tuple[str, str | None, l
         # A role word before certain nouns is an adjective: "police custody" is no actor.
         ("Ukraine sent the men to police custody.", [("Ukraine", "UKR", ["Ukraine"])]),
         ("The police detained them.", [("police", None, ["police"])]),
+        # A country right after a role is its own, whatever else the sentence names.
+        (
+            "Troops in Chad fired at Iran.",
+            [
+                ("troops", "TCDMIL", ["Troops"]),
+                ("Chad", "TCD", ["Chad"]),
+                ("Iran", "IRN", ["Iran"]),
+            ],
+        ),
         (
             # A clause between a modifier and a name: the modifier is not the name's.
             "Iranian protesters demanded the release of Gen. Ivan Petrov.",

@@ -29,6 +29,7 @@ class Lexicon:
     not_actor_heads: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
     attributive_nouns: frozenset[str] = frozenset()
+    foreign_roles: frozenset[str] = frozenset()
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
@@ -49,6 +50,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         not_actor_heads=frozenset(str(w) for w in raw.get("not_actor_heads", [])),
         place_words=frozenset(str(w) for w in raw.get("place_words", [])),
         attributive_nouns=frozenset(str(w) for w in raw.get("attributive_nouns", [])),
+        foreign_roles=frozenset(str(w) for w in raw.get("foreign_roles", [])),
     )
 
 

@@ -23,6 +23,8 @@ ENTITY_FORMS = frozenset({"name", "adjective", "demonym", "capital", "metonym"})
 _KIND_PRIORITY = {"country": 0, "organization": 1, "group": 1, "person": 2}
 # How far back (in tokens) a modifier may stand from the person it modifies.
 MODIFIER_REACH = 7
+# Prepositions after which a country is a role's own ("troops in Mali", "rebels from Chad").
+ROLE_PREPS = frozenset({"in", "from", "of"})
 # Lower-case words that may stand between a modifier and its head.
 GAP_WORDS = 3
 # How many sentences back a pronoun or description may reach for its actor.
@@ -277,6 +279,22 @@ def _sentence_country(doc: _Doc, index: ActorIndex, pos: int) -> None:
     head = doc.items[pos]
     if head.modifier is not None:
         return
+    # "forces in Lebanon", "rebels from Chad": the country right after the role is its own,
+    # however many others the sentence names.
+    if head.kind == "role" and (head.noun or "") in index.lexicon.foreign_roles:
+        return
+    if head.kind == "role" and head.last < len(doc.toks) and doc.toks[head.last] in ROLE_PREPS:
+        after = next((it for it in doc.items if it.first == head.last + 1), None)
+        joined = after is not None and doc.toks[after.last : after.last + 1] in (["and"], [","])
+        if (
+            after is not None
+            and not joined  # "police from Chad and Iran": whose is not said
+            and after.kind == "entity"
+            and after.entry
+            and index.entry(after.entry).kind == "country"
+        ):
+            head.context = after
+            return
     sent = doc.sent_of[head.first]
     found = {
         it.entry
