@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar, get_origin
@@ -23,6 +24,7 @@ from newsgraph.server.filters import (
     ArticleFilter,
     ClaimFilter,
     EventFilter,
+    Order,
     Paging,
     QuoteFilter,
 )
@@ -128,6 +130,36 @@ def _listing(request: Request, model: type[M]) -> tuple[M, Paging, list[str]]:
     return f, paging, errors
 
 
+Row = dict[str, Any]
+
+
+def _list_page(
+    request: Request,
+    page: str,
+    model: type[M],
+    query: Callable[[M, Order], queries.Query],
+    shape: Callable[[M, list[Row]], list[Row]] = lambda _f, rows: rows,
+    **extra: Any,
+) -> HTMLResponse:
+    """A filtered, paged list page: the filter and paging from the query string, one page of
+    rows from ``query``, shaped for its template by ``shape``."""
+    f, paging, errors = _listing(request, model)
+    with server_state(request).reader() as con:
+        total, found = queries.page(con, query(f, paging.order), paging)
+    return render(
+        page,
+        f"/{page}",
+        400 if errors else 200,
+        errors=errors,
+        f=f,
+        paging=paging,
+        rows=shape(f, found),
+        pager=pager(total, paging, request.query_params),
+        export_query=filter_query(request.query_params),
+        **extra,
+    )
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     with server_state(request).reader() as con:
@@ -146,20 +178,7 @@ def home(request: Request) -> HTMLResponse:
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles(request: Request) -> HTMLResponse:
-    f, paging, errors = _listing(request, ArticleFilter)
-    with server_state(request).reader() as con:
-        total, found = queries.page(con, queries.articles_query(f, paging.order), paging)
-    return render(
-        "articles",
-        "/articles",
-        400 if errors else 200,
-        errors=errors,
-        f=f,
-        paging=paging,
-        rows=found,
-        pager=pager(total, paging, request.query_params),
-        export_query=filter_query(request.query_params),
-    )
+    return _list_page(request, "articles", ArticleFilter, queries.articles_query)
 
 
 def article_page(
@@ -191,19 +210,12 @@ def article(request: Request, article_id: str) -> HTMLResponse:
 
 @router.get("/events", response_class=HTMLResponse)
 def events(request: Request) -> HTMLResponse:
-    f, paging, errors = _listing(request, EventFilter)
-    with server_state(request).reader() as con:
-        total, found = queries.page(con, queries.events_query(f, paging.order), paging)
-    return render(
+    return _list_page(
+        request,
         "events",
-        "/events",
-        400 if errors else 200,
-        errors=errors,
-        f=f,
-        paging=paging,
-        rows=[queries.event_record(r) for r in found],
-        pager=pager(total, paging, request.query_params),
-        export_query=filter_query(request.query_params),
+        EventFilter,
+        queries.events_query,
+        lambda _f, rows: [queries.event_record(r) for r in rows],
         types=event_types(),
     )
 
@@ -282,21 +294,12 @@ def network(request: Request) -> HTMLResponse:
 
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes(request: Request) -> HTMLResponse:
-    f, paging, errors = _listing(request, QuoteFilter)
-    with server_state(request).reader() as con:
-        total, found = queries.page(con, queries.quotes_query(f, paging.order), paging)
+    return _list_page(request, "quotes", QuoteFilter, queries.quotes_query, _marked_quotes)
+
+
+def _marked_quotes(f: QuoteFilter, rows: list[Row]) -> list[Row]:
     terms = [t for t in (f.about, f.q) if t]
-    return render(
-        "quotes",
-        "/quotes",
-        400 if errors else 200,
-        errors=errors,
-        f=f,
-        paging=paging,
-        rows=[{**r, "marked": mark_terms(r["text"], terms)} for r in found],
-        pager=pager(total, paging, request.query_params),
-        export_query=filter_query(request.query_params),
-    )
+    return [{**r, "marked": mark_terms(r["text"], terms)} for r in rows]
 
 
 def mark_terms(text: str, terms: list[str]) -> list[tuple[str, bool]]:
@@ -323,38 +326,12 @@ def mark_terms(text: str, terms: list[str]) -> list[tuple[str, bool]]:
 
 @router.get("/claims", response_class=HTMLResponse)
 def claims(request: Request) -> HTMLResponse:
-    f, paging, errors = _listing(request, ClaimFilter)
-    with server_state(request).reader() as con:
-        total, found = queries.page(con, queries.claims_query(f, paging.order), paging)
-    return render(
-        "claims",
-        "/claims",
-        400 if errors else 200,
-        errors=errors,
-        f=f,
-        paging=paging,
-        rows=found,
-        pager=pager(total, paging, request.query_params),
-        export_query=filter_query(request.query_params),
-    )
+    return _list_page(request, "claims", ClaimFilter, queries.claims_query)
 
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors(request: Request) -> HTMLResponse:
-    f, paging, errors = _listing(request, ActorFilter)
-    with server_state(request).reader() as con:
-        total, found = queries.page(con, queries.actors_query(f, paging.order), paging)
-    return render(
-        "actors",
-        "/actors",
-        400 if errors else 200,
-        errors=errors,
-        f=f,
-        paging=paging,
-        rows=found,
-        pager=pager(total, paging, request.query_params),
-        export_query=filter_query(request.query_params),
-    )
+    return _list_page(request, "actors", ActorFilter, queries.actors_query)
 
 
 @router.get("/api", response_class=HTMLResponse)
