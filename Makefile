@@ -7,7 +7,7 @@ DB ?= newsgraph.duckdb
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint types unit eval bench samples clean
+.PHONY: install run test lint types unit eval bench bench-scale samples clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ eval: install
 
 bench: install
 	$(BIN)/python bench/bench.py
+
+## bench-scale: ingest on Ray with 1 and 2 workers against one process, and a CC-NEWS estimate
+bench-scale: install
+	$(BIN)/python bench/bench_scale.py
 
 ## samples: rebuild the sample crawl WARC from the sample HTML pages
 samples: install

@@ -56,7 +56,7 @@ OTHER_TABLES: dict[str, str] = {
         stored INTEGER, duplicates INTEGER, skipped INTEGER, failed INTEGER,
         finished_at TIMESTAMP DEFAULT current_timestamp""",
     "event_clusters": """
-        cluster_id VARCHAR PRIMARY KEY, type VARCHAR, negated BOOLEAN, n_events INTEGER,
+        cluster_id VARCHAR PRIMARY KEY, type VARCHAR, modality VARCHAR, n_events INTEGER,
         n_reports INTEGER, n_sources INTEGER, earliest_article_id VARCHAR,
         earliest_event_id VARCHAR, earliest_published DATE, date_first VARCHAR,
         date_last VARCHAR, actors VARCHAR[], recipients VARCHAR[], locations VARCHAR[],
