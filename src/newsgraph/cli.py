@@ -1,4 +1,5 @@
-"""The ``newsgraph`` command line: analyze, ingest, export, stats."""
+"""The ``newsgraph`` command line: analyze, ingest, export, stats, serve, load, clusters, schema;
+the actors and train groups live in cli_kb, the shared options in cli_common."""
 
 from __future__ import annotations
 
@@ -12,39 +13,20 @@ from typing import IO, Any
 import click
 
 from newsgraph import __version__
+from newsgraph.cli_common import (
+    EXIT_ERROR,
+    EXIT_PARTIAL,
+    actors_option,
+    db_option,
+    error,
+    iso_date,
+    layers,
+)
+from newsgraph.cli_kb import actors, train_group
 from newsgraph.ingest.errors import IngestError
 from newsgraph.ingest.sources import FORMATS, IngestOptions
 from newsgraph.render import render_text
 from newsgraph.store.writer import Store, StoreInUse
-
-DEFAULT_DB = "newsgraph.duckdb"
-# Exit codes: 0 all inputs done, 1 some inputs failed (partial), 2 usage or store error.
-EXIT_PARTIAL = 1
-EXIT_ERROR = 2
-
-db_option = click.option(
-    "--db",
-    "db",
-    default=DEFAULT_DB,
-    show_default=True,
-    type=click.Path(dir_okay=False),
-    help="DuckDB database file.",
-)
-
-
-def _error(line: str) -> None:
-    click.echo(f"error: {line}", err=True)
-
-
-def _iso_date(_ctx: object, _param: object, value: str | None) -> str | None:
-    if value is None:
-        return None
-    from datetime import date
-
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from exc
 
 
 def sample_paths() -> list[str]:
@@ -72,7 +54,7 @@ input_format_option = click.option(
 )
 published_option = click.option(
     "--published",
-    callback=_iso_date,
+    callback=iso_date,
     metavar="DATE",
     help="Publication date (YYYY-MM-DD) for inputs that lack one; relative dates resolve to it.",
 )
@@ -82,30 +64,6 @@ max_mb_option = click.option(
     default=20.0,
     show_default=True,
     help="Refuse inputs larger than this many megabytes.",
-)
-
-
-def _layers(files: Sequence[str]) -> tuple[str, ...]:
-    """The user's actor layers: NEWSGRAPH_ACTORS, then --actors files; checked before any work."""
-    from newsgraph.actors.index import default_index
-    from newsgraph.actors.kb import KBError
-    from newsgraph.pipeline import PipelineOptions
-
-    layers = PipelineOptions().actor_layers + tuple(files)
-    try:
-        default_index(layers)
-    except KBError as exc:
-        _error(str(exc))
-        sys.exit(EXIT_ERROR)
-    return layers
-
-
-actors_option = click.option(
-    "--actors",
-    "actor_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="A YAML file of actors layered over the bundled base (repeatable; also NEWSGRAPH_ACTORS).",
 )
 
 
@@ -141,14 +99,14 @@ def analyze(
     from newsgraph.pipeline import PipelineOptions
     from newsgraph.runner import iter_analyses
 
-    pipeline = PipelineOptions(actor_layers=_layers(actor_files))
+    pipeline = PipelineOptions(actor_layers=layers(actor_files))
     failed = 0
     results: list[dict[str, Any]] = []
     options = _options(input_format, published, max_mb)
     for item in iter_analyses(list(inputs), options, pipeline=pipeline):
         if isinstance(item, IngestError):
             failed += 1
-            _error(str(item))
+            error(str(item))
         elif fmt == "jsonl":
             click.echo(item.to_json())
         elif fmt == "text":
@@ -250,20 +208,20 @@ def ingest(
         options = _options(input_format, published, max_mb)
         _ingest_via_server(specs, server, options, batch_size, progress)
         return
-    pipeline = PipelineOptions(actor_layers=_layers(actor_files))
+    pipeline = PipelineOptions(actor_layers=layers(actor_files))
     try:
         with Store(db) as store:
             report = run_ingest(
                 specs,
                 store,
                 _options(input_format, published, max_mb),
-                on_error=lambda e: _error(str(e)),
+                on_error=lambda e: error(str(e)),
                 progress=progress,
                 batch_size=batch_size,
                 pipeline=pipeline,
             )
     except StoreInUse as exc:
-        _error(str(exc))
+        error(str(exc))
         sys.exit(EXIT_ERROR)
     click.echo(f"{db}: {report.summary()}")
     if not report.ok:
@@ -285,7 +243,7 @@ def _ingest_on_ray(
     from newsgraph.scale.command import ingest_command
     from newsgraph.scale.errors import OutputError, ScaleUnavailable
 
-    pipeline = PipelineOptions(actor_layers=_layers(actor_files))
+    pipeline = PipelineOptions(actor_layers=layers(actor_files))
     try:
         target, report = ingest_command(
             specs,
@@ -297,10 +255,10 @@ def _ingest_on_ray(
             workers=workers,
             batch_size=batch_size,
             progress=progress,
-            on_error=_error,
+            on_error=error,
         )
     except (ScaleUnavailable, StoreInUse, OutputError) as exc:
-        _error(str(exc))
+        error(str(exc))
         sys.exit(EXIT_ERROR)
     click.echo(f"{target}: {report.summary()}")
     if not report.ok:
@@ -317,12 +275,12 @@ def _ingest_via_server(
             specs,
             server,
             options,
-            on_error=lambda e: _error(str(e)),
+            on_error=lambda e: error(str(e)),
             progress=progress,
             batch_size=size,
         )
     except ServerUnavailable as exc:
-        _error(str(exc))
+        error(str(exc))
         sys.exit(EXIT_ERROR)
     click.echo(f"{server}: {report.summary()}")
     if not report.ok:
@@ -361,7 +319,7 @@ def serve(db: str, host: str, port: int, allow_private_urls: bool, max_upload_mb
     try:
         run_server(config, host, port, say=click.echo)
     except (StoreInUse, AddressInUse) as exc:
-        _error(str(exc))
+        error(str(exc))
         sys.exit(EXIT_ERROR)
 
 
@@ -422,7 +380,7 @@ def export(
             for path in files:
                 click.echo(str(path))
     except StoreInUse as exc:
-        _error(str(exc))
+        error(str(exc))
         sys.exit(EXIT_ERROR)
 
 
@@ -438,7 +396,7 @@ def stats(db: str, fmt: str) -> None:
             counts = store.counts()
             summary = store.summary()
     except StoreInUse as exc:
-        _error(str(exc))
+        error(str(exc))
         sys.exit(EXIT_ERROR)
     if fmt == "json":
         click.echo(json.dumps(counts))
@@ -460,9 +418,9 @@ def load(folder: str, db: str) -> None:
     from newsgraph.scale.errors import OutputError, ScaleUnavailable
 
     try:
-        report = load_command(folder, db, on_error=_error)
+        report = load_command(folder, db, on_error=error)
     except (ScaleUnavailable, StoreInUse, OutputError) as exc:
-        _error(str(exc))
+        error(str(exc))
         sys.exit(EXIT_ERROR)
     click.echo(f"{db}: {report.articles_line()}")
 
@@ -499,7 +457,7 @@ def clusters(db: str, days: int, min_score: float, top: int) -> None:
             result = compute_clusters(store.con, ClusterOptions(days=days, min_score=min_score))
             lines = top_clusters(store.con, top)
     except StoreInUse as exc:
-        _error(str(exc))
+        error(str(exc))
         sys.exit(EXIT_ERROR)
     click.echo(f"{db}: {result.line()}")
     for line in lines:
@@ -514,136 +472,5 @@ def schema() -> None:
     click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
 
-@main.group()
-def actors() -> None:
-    """The actor knowledge base: look names up, count entries, import dictionaries."""
-
-
-@actors.command("lookup")
-@click.argument("name")
-@click.option(
-    "--date",
-    "when",
-    callback=_iso_date,
-    metavar="DATE",
-    help="Code the actor as of this date (YYYY-MM-DD; default: today).",
-)
-@actors_option
-def lookup_actor(name: str, when: str | None, actor_files: Sequence[str]) -> None:
-    """Show the knowledge-base entries a name refers to, coded as of a date."""
-    from datetime import date
-
-    from newsgraph.actors.index import default_index
-    from newsgraph.actors.lookup import describe, lookup
-
-    index = default_index(_layers(actor_files))
-    day = date.fromisoformat(when) if when else date.today()
-    found = lookup(index, name)
-    if not found:
-        _error(f"{name!r}: no actor of that name in the knowledge base")
-        sys.exit(EXIT_PARTIAL)
-    for entry in found:
-        click.echo(describe(index, entry, day))
-
-
-@actors.command("stats")
-@actors_option
-def actor_stats(actor_files: Sequence[str]) -> None:
-    """How many actors of each kind the knowledge base holds, and from which files."""
-    from newsgraph.actors.index import default_index
-    from newsgraph.actors.lookup import stats
-
-    for line in stats(default_index(_layers(actor_files))):
-        click.echo(line)
-
-
-@actors.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="YAML layer to write (default: <file stem>.actors.yaml here).",
-)
-def import_actors(file: Path, out: Path | None) -> None:
-    """Import a TABARI/PETRARCH actors or agents dictionary as a user YAML layer."""
-    from newsgraph.actors.kb import KBError
-    from newsgraph.actors.tabari import import_dictionary
-
-    try:
-        report = import_dictionary(file, out)
-    except KBError as exc:
-        _error(str(exc))
-        sys.exit(EXIT_ERROR)
-    for line in report.warning_lines():
-        click.echo(line, err=True)
-    click.echo(report.summary())
-
-
-@main.group("train")
-def train_group() -> None:
-    """Train models on your own labelled examples."""
-
-
-@train_group.command("events")
-@click.option(
-    "--data",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help='JSON Lines, one {"text": ..., "label": ...} per line (label: a PLOVER type or NONE).',
-)
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("newsgraph-events.npz"),
-    show_default=True,
-    help="Model file to write; point NEWSGRAPH_EVENT_MODEL at it to use it.",
-)
-@click.option(
-    "--embedder",
-    "embedder_kind",
-    type=click.Choice(["auto", "minilm", "hashing"]),
-    default="auto",
-    show_default=True,
-    help="auto: the packaged sentence embedder (newsgraph[embed]) when installed, else hashing.",
-)
-@click.option(
-    "--folds",
-    type=click.IntRange(0, 100),
-    default=5,
-    show_default=True,
-    help="Cross-validation folds for the accuracy report (0: skip it).",
-)
-def train_events(data: Path, out: Path, embedder_kind: str, folds: int) -> None:
-    """Train the event-type classifier on labelled sentences and write the model."""
-    from newsgraph.events import embed
-
-    examples, errors = embed.read_examples(data)
-    for line in errors:
-        _error(line)
-    try:
-        if embedder_kind == "hashing":
-            embedder: embed.Embedder = embed.HashingEmbedder()
-        else:
-            try:
-                embedder = embed.load_embedder()
-            except embed.EmbedUnavailable:
-                if embedder_kind == "minilm":
-                    raise
-                click.echo("note: newsgraph[embed] is not installed; using hashing", err=True)
-                embedder = embed.HashingEmbedder()
-        clf = embed.train(examples, embedder)
-        report = embed.cross_validate(examples, embedder, folds) if folds else None
-        clf.save(out)
-    except (embed.EmbedError, embed.EmbedUnavailable, OSError) as exc:
-        _error(f"{data}: {exc}")
-        sys.exit(EXIT_ERROR)
-    click.echo(f"{len(examples)} examples, {len(clf.labels)} labels, embedder {embedder.name}")
-    for label, n in embed.label_counts(examples):
-        score = f"  {report.per_label[label]:.2f}" if report else ""
-        click.echo(f"  {label:<10} {n:>6}{score}")
-    if report:
-        click.echo(f"{report.folds}-fold cross-validated accuracy: {report.accuracy:.3f}")
-    click.echo(f"wrote {out}")
-    if errors:
-        sys.exit(EXIT_PARTIAL)
+main.add_command(actors)
+main.add_command(train_group, "train")
