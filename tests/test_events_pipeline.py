@@ -203,3 +203,19 @@ def test_no_trigger_inside_a_hyphenated_word(text: str) -> None:
     an, _found = events("Story\n\n" + text)
     triggers = [e.evidence.trigger.text for e in an.events]
     assert an.events and not any("ended" in t or "torn" in t for t in triggers), triggers
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        # A giving verb is an event only with what it gives: money or relief goods.
+        ("Germany gave 352.5 million euros to Ethiopia.", "AID"),
+        ("Qatar sent food, tents and medicine to Gaza.", "AID"),
+        ("Japan returned two bronze statues to Cambodia.", "RETREAT"),
+        ("Germany gave a speech in Ethiopia.", None),
+        ("The refugees returned home to Syria.", None),
+    ],
+)
+def test_verbs_that_need_an_object(text: str, etype: str | None) -> None:
+    _an, found = events("Story\n\n" + text)
+    assert [t for t, _a, _r in found] == ([etype] if etype else []), found

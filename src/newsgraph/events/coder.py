@@ -319,6 +319,29 @@ def code_events(
     return events
 
 
+# How far after its verb an object may stand ("gave the Ivory Coast 5.1 million dollars").
+OBJECT_WINDOW = 8
+MONEY = "<money>"
+
+
+def _has_object(trig: Trigger, s: Sent, end: int, ctx: _Context) -> bool:
+    """True unless the rule wants an object and none stands within reach of the verb."""
+    wanted = ctx.patterns.objects.get(trig.rule.id)
+    if not wanted:
+        return True
+    stop = min(s.last, end + OBJECT_WINDOW)
+    for k in range(end, stop):
+        if s.keys[k] in CLAUSE_ENDS - {","}:
+            stop = k
+            break
+        if s.keys[k] in wanted:
+            return True
+    if MONEY in wanted and stop > end:
+        lo, hi = s.starts[end], s.ends[stop - 1]
+        return any(f.category == "money" and lo <= f.start < hi for f in ctx.figures)
+    return False
+
+
 # Verbal event types whose complement names the deed they speak of ("threatened TO strike").
 SPEECH_QUADS = frozenset({1, 3})
 COMPLEMENT_GAP = 3
@@ -348,7 +371,7 @@ def _sentence_events(s: Sent, span: tuple[int, int], ctx: _Context, n_before: in
             continue
         end, triggers = hit
         trig = _choose_pos(triggers, s, i, end)
-        if _excluded(trig, s, i, end, ctx.patterns):
+        if _excluded(trig, s, i, end, ctx.patterns) or not _has_object(trig, s, end, ctx):
             i = end
             continue
         if _content_of_speech(placed, ctx, i):

@@ -62,8 +62,11 @@ class Rule(BaseModel):
     # "Russia said Sudan must return the helicopter": the actor right before the trigger is the
     # one addressed (the recipient), and an earlier actor of the sentence speaks (the actor).
     addressee_before: bool = False
+    # A verb that is an event only with one of these objects soon after it ("gave $2 million
+    # to", "sent medicine to"); "<money>" stands for a sum of money.
+    objects: list[str] = Field(default_factory=list)
 
-    @field_validator("verbs", "nouns", "preps", "excludes", mode="before")
+    @field_validator("verbs", "nouns", "preps", "excludes", "objects", mode="before")
     @classmethod
     def _yaml_words(cls, v: Any) -> Any:
         """YAML reads a bare ``on`` or ``off`` as a boolean: in a word list it is the word."""
@@ -201,6 +204,11 @@ class Patterns:
                 if toks:
                     by_len.setdefault(len(toks), set()).add(toks)
             self.excludes[rid] = {n: frozenset(v) for n, v in by_len.items()}
+        self.objects: dict[str, frozenset[str]] = {
+            rid: frozenset(norm(w) for w in rule.objects)
+            for rid, (_etype, rule) in self.rules.items()
+            if rule.objects
+        }
         self.reversal_forms: frozenset[tuple[str, ...]] = frozenset()
         self._turned: dict[str, tuple[str, Rule]] = {}
         if reversals is not None:
