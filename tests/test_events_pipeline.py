@@ -212,6 +212,7 @@ def test_no_trigger_inside_a_hyphenated_word(text: str) -> None:
         ("Germany gave 352.5 million euros to Ethiopia.", "AID"),
         ("Qatar sent food, tents and medicine to Gaza.", "AID"),
         ("Japan returned two bronze statues to Cambodia.", "RETREAT"),
+        ("Chad admitted 300 displaced families from Sudan.", "AID"),
         ("Germany gave a speech in Ethiopia.", None),
         ("The refugees returned home to Syria.", None),
     ],
