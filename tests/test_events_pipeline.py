@@ -220,3 +220,16 @@ def test_no_trigger_inside_a_hyphenated_word(text: str) -> None:
 def test_verbs_that_need_an_object(text: str, etype: str | None) -> None:
     _an, found = events("Story\n\n" + text)
     assert [t for t, _a, _r in found] == ([etype] if etype else []), found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # Numbers and quantifiers inside a multi-word trigger: "evacuate (all 21) settlements".
+        ("Israel will evacuate all 21 settlements in Gaza.", "evacuate all 21 settlements"),
+        ("The EU imposed new sanctions on Iran.", "imposed new sanctions on"),
+    ],
+)
+def test_quantifiers_inside_a_trigger(text: str, trigger: str) -> None:
+    an, _found = events("Story\n\n" + text)
+    assert trigger in [e.evidence.trigger.text for e in an.events]

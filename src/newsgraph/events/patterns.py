@@ -20,6 +20,18 @@ from newsgraph.actors.matcher import TOKEN, norm
 
 # Words that may stand inside a multi-word trigger in text: "reiterated HIS support for".
 GAP_WORDS = frozenset(["his", "her", "its", "their", "our", "the", "a", "an", "my", "your"])
+# Quantifiers and numbers may stand there too, at most two in a row: "withdrew ALL 21 settlers",
+# "imposed NEW sanctions", "deployed 300 troops".
+QUANTIFIERS = frozenset(
+    ["all", "some", "several", "many", "more", "both", "further", "additional", "new", "fresh",
+     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
+     "thousands"]
+)  # fmt: skip
+MAX_GAP = 2
+
+
+def _gap(tok: str) -> bool:
+    return tok in GAP_WORDS or tok in QUANTIFIERS or tok.replace(",", "").isdigit()
 
 
 class PatternError(Exception):
@@ -249,10 +261,12 @@ class Patterns:
         j = i + 1
         while j < limit and node.children:
             nxt = node.children.get(keys[j])
-            if nxt is None and keys[j] in GAP_WORDS and j + 1 < limit:
-                nxt = node.children.get(keys[j + 1])
-                if nxt is not None:
-                    j += 1
+            skip = 0
+            while nxt is None and skip < MAX_GAP and j + skip < limit and _gap(keys[j + skip]):
+                skip += 1
+                nxt = node.children.get(keys[j + skip]) if j + skip < limit else None
+            if nxt is not None:
+                j += skip
             if nxt is None:
                 break
             node, j = nxt, j + 1
