@@ -184,6 +184,8 @@ def test_event_dates(text: str, value: str) -> None:
         # A promise reaches a noun through its light verb.
         ("Ecuador said it will impose a night curfew in Guayaquil.", "THREATEN"),
         ("Norway plans to send humanitarian aid to Sudan.", "AGREE"),
+        # An infinitive reaches back to its promise across a few words.
+        ("Japan agreed in principle on Friday to provide 70 million dollars to Laos.", "AGREE"),
     ],
 )
 def test_refusals_and_promises(text: str, etype: str) -> None:

@@ -117,8 +117,24 @@ def promised_as(etype: str, quad: int, s: Sent, i: int) -> str | None:
     )
     # The trigger's own first word counts too: CONCEDE's "agreed to withdraw" is a promise.
     window = range(max(s.first, verb - PROMISE_REACH), i + 1)
-    if not any(s.keys[k] in PROMISE_WORDS for k in window):
+    if not any(s.keys[k] in PROMISE_WORDS for k in window) and not _promised_to(s, verb):
         return None
     if quad in COOPERATIVE_QUADS:
         return "AGREE"
     return "THREATEN" if quad == FORCE_QUAD else None
+
+
+# An infinitive reaches further back to its promise: "agreed in principle on Saturday TO provide".
+INFINITIVE_REACH = 8
+
+
+def _promised_to(s: Sent, verb: int) -> bool:
+    """True when ``verb`` is an infinitive ("to provide") whose clause holds a promise word."""
+    if verb - 1 < s.first or s.keys[verb - 1] != "to":
+        return False
+    for k in range(verb - 2, max(s.first, verb - 1 - INFINITIVE_REACH) - 1, -1):
+        if s.keys[k] in PROMISE_WORDS:
+            return True
+        if s.keys[k] in CLAUSE_ENDS:
+            return False
+    return False
