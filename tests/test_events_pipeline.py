@@ -215,6 +215,9 @@ def test_no_trigger_inside_a_hyphenated_word(text: str) -> None:
         ("Qatar sent food, tents and medicine to Gaza.", "AID"),
         ("Japan returned two bronze statues to Cambodia.", "RETREAT"),
         ("Chad admitted 300 displaced families from Sudan.", "AID"),
+        # A rule that lacks its object gives way to the others on the same words.
+        ("Germany welcomed the statement from Iran.", "SUPPORT"),
+        ("Germany welcomed Syrian refugees.", "AID"),
         ("Germany gave a speech in Ethiopia.", None),
         ("The refugees returned home to Syria.", None),
     ],

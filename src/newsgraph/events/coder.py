@@ -370,8 +370,14 @@ def _sentence_events(s: Sent, span: tuple[int, int], ctx: _Context, n_before: in
             i += 1
             continue
         end, triggers = hit
+        # A rule that wants an object it lacks gives way to the others on the same words
+        # ("welcomed the statement" is praise; "welcomed refugees" is aid).
+        triggers = [t for t in triggers if _has_object(t, s, end, ctx)]
+        if not triggers:
+            i = end
+            continue
         trig = _choose_pos(triggers, s, i, end)
-        if _excluded(trig, s, i, end, ctx.patterns) or not _has_object(trig, s, end, ctx):
+        if _excluded(trig, s, i, end, ctx.patterns):
             i = end
             continue
         if _content_of_speech(placed, ctx, i):
