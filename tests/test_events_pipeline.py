@@ -115,6 +115,7 @@ def test_promised_deeds_are_agreements_or_threats(text: str, etype: str) -> None
         ("Turkey lifted the night curfew in Diyarbakir.", ("CONCEDE", "coerce.curfew.reversed")),
         ("Germany halted its military aid to Azerbaijan.", ("SANCTION", "sanction.cut_aid")),
         ("India suspended the peace talks with Pakistan.", ("SANCTION", "consult")),
+        ("Armenia cancelled a planned visit to Turkey.", ("SANCTION", "agree.intend_meet")),
         ("Israel lifted on Friday a week-old blockade on the crossing.", ("RETREAT", "coerce")),
         ("Hamas ended its rocket attacks on Israel.", ("RETREAT", "assault")),
         ("Israel imposed a blockade on Gaza.", ("COERCE", "coerce.blockade")),
