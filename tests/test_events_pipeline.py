@@ -219,6 +219,7 @@ def test_no_trigger_inside_a_hyphenated_word(text: str) -> None:
         # A rule that lacks its object gives way to the others on the same words.
         ("Germany welcomed the statement from Iran.", "SUPPORT"),
         ("Germany welcomed Syrian refugees.", "AID"),
+        ("Farmers in France blocked the Pont Neuf bridge for hours.", "PROTEST"),
         ("Germany gave a speech in Ethiopia.", None),
         ("The refugees returned home to Syria.", None),
     ],
@@ -234,6 +235,7 @@ def test_verbs_that_need_an_object(text: str, etype: str | None) -> None:
         # Numbers and quantifiers inside a multi-word trigger: "evacuate (all 21) settlements".
         ("Israel will evacuate all 21 settlements in Gaza.", "evacuate all 21 settlements"),
         ("The EU imposed new sanctions on Iran.", "imposed new sanctions on"),
+        ("Russia has strengthened its forces in Belarus.", "strengthened its forces"),
     ],
 )
 def test_quantifiers_inside_a_trigger(text: str, trigger: str) -> None:
