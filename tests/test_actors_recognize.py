@@ -68,6 +68,11 @@ def table(text: str, when: date | None = D2024) -> list[tuple[str, str | None, l
             [("Hamas", "PSEREB", ["Hamas"]), ("troops", None, ["troops"])],
         ),
         ("Fighting raged in Wad Madani overnight.", []),
+        # A determiner starts a new phrase: Chad does not modify the name after "welcomed the".
+        (
+            "Chad welcomed the Ivan Petrov plan.",
+            [("Chad", "TCD", ["Chad"]), ("Ivan Petrov", "TCD", ["Ivan Petrov"])],
+        ),
         # A role word before certain nouns is an adjective: "police custody" is no actor.
         ("Ukraine sent the men to police custody.", [("Ukraine", "UKR", ["Ukraine"])]),
         ("The police detained them.", [("police", None, ["police"])]),

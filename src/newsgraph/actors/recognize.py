@@ -25,6 +25,9 @@ _KIND_PRIORITY = {"country": 0, "organization": 1, "group": 1, "person": 2}
 MODIFIER_REACH = 7
 # Prepositions after which a country is a role's own ("troops in Mali", "rebels from Chad").
 ROLE_PREPS = frozenset({"in", "from", "of"})
+# Words that start a new phrase, so no modifier reaches across them ("France blocked THE Pont
+# Neuf": France does not modify the name).
+CLAUSE_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "who", "which"})
 # Lower-case words that may stand between a modifier and its head.
 GAP_WORDS = 3
 # How many sentences back a pronoun or description may reach for its actor.
@@ -250,7 +253,7 @@ def _gap_ok(doc: _Doc, first: int, last: int, items_between: list[Item]) -> bool
         tok = doc.toks[k]
         if k in inside or tok in ("'s", "’s", "-"):
             continue
-        if tok[:1].islower() and loose < GAP_WORDS:
+        if tok[:1].islower() and loose < GAP_WORDS and tok.lower() not in CLAUSE_WORDS:
             loose += 1
             continue
         return False
