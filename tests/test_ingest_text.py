@@ -85,6 +85,9 @@ def test_body_lines_that_resemble_debris_are_kept() -> None:
         ("2024-04-15", "2024-04-15"),
         ("Monday, 3 March 2025", "2025-03-03"),
         ("Posted on Sept. 9, 2023 at 10:15 a.m.", "2023-09-09"),
+        # Shapes the quick reader leaves to dateparser.
+        ("12/06/2024", "2024-06-12"),
+        ("31 February 2024", None),
         ("The talks resumed on 15 April 2024 in Doha.", None),
         ("2024", None),
     ],

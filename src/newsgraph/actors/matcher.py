@@ -72,8 +72,10 @@ class Match:
     targets: tuple[Target, ...]
 
 
+@lru_cache(maxsize=8)
 def tokenize(text: str) -> tuple[list[str], list[int], list[int]]:
-    """Tokens of ``text`` with their start and end offsets."""
+    """Tokens of ``text`` with their start and end offsets. Several stages tokenise the same
+    article, so the last few results are kept: callers must not change the lists."""
     toks, starts, ends = [], [], []
     for m in TOKEN.finditer(text):
         toks.append(m.group())
