@@ -242,7 +242,7 @@ def _attributive(text: str, t: Timex) -> bool:
     )
 
 
-def _date(
+def event_date(
     text: str, timexes: Sequence[Timex], start: int, end: int, at: int, published: date | None
 ) -> EventDate | None:
     """The date of the time expression nearest the trigger in its sentence (not one that only
@@ -455,7 +455,7 @@ def _event(
         score=score,
         actor=actor,
         recipient=recipient,
-        date=_date(ctx.text, ctx.timexes, span[0], span[1], t_start, ctx.published),
+        date=event_date(ctx.text, ctx.timexes, span[0], span[1], t_start, ctx.published),
         location=place.location() if place else None,
         quantities=_quantities(ctx.figures, span[0], span[1]),
         voice=voice,

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from newsgraph.actors.index import ActorIndex
 from newsgraph.actors.places import gazetteer
-from newsgraph.events.coder import code_events
+from newsgraph.events.coder import code_events, event_date
 from newsgraph.events.patterns import Patterns
-from newsgraph.model import Actor, Event, EventDate, Evidence, Timex, Trigger
+from newsgraph.model import Actor, Event, Evidence, Timex, Trigger
 from newsgraph.text.numbers import Figure
 
 if TYPE_CHECKING:
@@ -72,18 +72,6 @@ def _sentence_actors(actors: Sequence[Actor], start: int, end: int) -> list[str]
     return [aid for _pos, aid in sorted(firsts)]
 
 
-def _sentence_date(
-    timexes: Sequence[Timex], start: int, end: int, published: date | None
-) -> EventDate | None:
-    """The first date the sentence names, else the publication date, else None."""
-    for t in timexes:
-        if start <= t.start and t.end <= end and t.granularity != "reference":
-            return EventDate(text=t.text, value=t.value, granularity=t.granularity)
-    if published is None:
-        return None
-    return EventDate(text="", value=published.isoformat(), granularity="day")
-
-
 def _with_classified(
     text: str,
     sentences: Sequence[tuple[int, int]],
@@ -107,7 +95,7 @@ def _with_classified(
     for (s, e, ids), (label, prob) in zip(todo, predictions, strict=True):
         if label == "NONE" or prob < EMBED_MIN_PROBABILITY:
             continue
-        when = _sentence_date(timexes, s, e, published)
+        when = event_date(text, timexes, s, e, s, published)
         added.append(
             Event(
                 id="",
