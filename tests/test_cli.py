@@ -255,3 +255,24 @@ def test_a_50_mb_page_is_refused_and_the_run_goes_on(workdir: Path) -> None:
     code, out, err = run("ingest", "huge.html", "wire.txt")
     assert code == 1 and "1 stored" in out
     assert err.strip() == "error: huge.html: 50.0 MB is over the 20 MB limit (--max-mb)"
+
+
+@pytest.mark.parametrize(
+    ("env", "content", "message"),
+    [
+        ("NEWSGRAPH_PATTERNS", "type: NOPE\nrules: []\n", "unknown event type 'NOPE'"),
+        ("NEWSGRAPH_FRAMING", "groups: [{category: 5}]\n", "groups[0]: category"),
+    ],
+)
+def test_a_broken_user_file_is_one_error_before_any_work(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, env: str, content: str, message: str
+) -> None:
+    Path("user.yaml").write_text(content, encoding="utf-8")
+    Path("wire.txt").write_text(WIRE, encoding="utf-8")
+    monkeypatch.setenv(env, str(Path("user.yaml").resolve()))
+    for command in (["analyze", "wire.txt"], ["ingest", "--db", "x.duckdb", "wire.txt"]):
+        code, out, err = run(*command)
+        lines = err.strip().splitlines()
+        assert code == 2 and out == "" and len(lines) == 1, err
+        assert lines[0].startswith("error: ") and "user.yaml" in lines[0] and message in lines[0]
+    assert not Path("x.duckdb").exists()

@@ -20,7 +20,7 @@ from newsgraph.cli_common import (
     db_option,
     error,
     iso_date,
-    layers,
+    pipeline_options,
 )
 from newsgraph.cli_kb import actors, train_group
 from newsgraph.ingest.errors import IngestError
@@ -96,10 +96,9 @@ def analyze(
     actor_files: Sequence[str],
 ) -> None:
     """Analyse articles (files, directories, globs, URLs or - for stdin) and print the records."""
-    from newsgraph.pipeline import PipelineOptions
     from newsgraph.runner import iter_analyses
 
-    pipeline = PipelineOptions(actor_layers=layers(actor_files))
+    pipeline = pipeline_options(actor_files)
     failed = 0
     results: list[dict[str, Any]] = []
     options = _options(input_format, published, max_mb)
@@ -183,7 +182,6 @@ def ingest(
     output: str | None,
 ) -> None:
     """Analyse inputs and store them in the database; what is stored already is skipped."""
-    from newsgraph.pipeline import PipelineOptions
     from newsgraph.runner import ingest as run_ingest
 
     specs = list(inputs) + (sample_paths() if samples else [])
@@ -208,7 +206,7 @@ def ingest(
         options = _options(input_format, published, max_mb)
         _ingest_via_server(specs, server, options, batch_size, progress)
         return
-    pipeline = PipelineOptions(actor_layers=layers(actor_files))
+    pipeline = pipeline_options(actor_files)
     try:
         with Store(db) as store:
             report = run_ingest(
@@ -239,11 +237,10 @@ def _ingest_on_ray(
     batch_size: int,
     progress: bool | None,
 ) -> None:
-    from newsgraph.pipeline import PipelineOptions
     from newsgraph.scale.command import ingest_command
     from newsgraph.scale.errors import OutputError, ScaleUnavailable
 
-    pipeline = PipelineOptions(actor_layers=layers(actor_files))
+    pipeline = pipeline_options(actor_files)
     try:
         target, report = ingest_command(
             specs,

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from newsgraph.pipeline import PipelineOptions
 
 DEFAULT_DB = "newsgraph.duckdb"
 # Exit codes: 0 all inputs done, 1 some inputs failed (partial), 2 usage or store error.
@@ -51,6 +55,24 @@ def layers(files: Sequence[str]) -> tuple[str, ...]:
         error(str(exc))
         sys.exit(EXIT_ERROR)
     return layers
+
+
+def pipeline_options(actor_files: Sequence[str]) -> PipelineOptions:
+    """The pipeline's options with every user file it layers (actors, event patterns, framing
+    lexicons) checked before any work: a broken file is one error line and exit 2, not a
+    failure of every article."""
+    from newsgraph.events.patterns import PatternError, default_patterns
+    from newsgraph.framing import LexiconError, load_lexicon
+    from newsgraph.pipeline import PipelineOptions
+
+    options = PipelineOptions(actor_layers=layers(actor_files))
+    try:
+        default_patterns(options.event_patterns)
+        load_lexicon(options.framing_layers)
+    except (PatternError, LexiconError) as exc:
+        error(str(exc))
+        sys.exit(EXIT_ERROR)
+    return options
 
 
 actors_option = click.option(
