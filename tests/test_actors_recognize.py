@@ -192,6 +192,24 @@ def test_surname_alone_needs_an_earlier_full_name_or_a_unique_current_holder() -
     assert table("Borrell spoke.", date(2026, 1, 1)) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "when", "name", "country"),
+    [
+        # In office on the date: the title agrees.
+        ("President Zelensky spoke.", date(2024, 1, 1), "Volodymyr Zelensky", "UKR"),
+        # Out of office: the bearer who held that title nearest the date.
+        ("President Zelensky spoke.", date(2010, 1, 1), "Volodymyr Zelensky", "UKR"),
+        ("President Biden spoke.", date(2030, 1, 1), "Joe Biden", "USA"),
+        # A title the bearer never held: a person the base does not know, not a wrong match.
+        ("President Borrell spoke.", date(2026, 1, 1), "Borrell", None),
+    ],
+)
+def test_title_and_surname(text: str, when: date, name: str, country: str | None) -> None:
+    found = actors(text, when)
+    assert [(a.name, a.country) for a in found] == [(name, country)]
+    assert found[0].kind == "person"
+
+
 def test_mentions_point_at_the_text() -> None:
     text = "Iran's Supreme Leader Ali Khamenei praised Hamas. He said Israeli troops would fail."
     for actor in actors(text):

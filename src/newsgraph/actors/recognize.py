@@ -51,6 +51,7 @@ class Item:
     modifier: Item | None = None
     context: Item | None = None  # a role's country from its sentence, when nothing modifies it
     sector: str | None = None  # from a title
+    title: str = ""  # the title right before a name ("president" in "President X")
     core: tuple[int, int] = (0, 0)  # the name's own span, before a modifier or title joins it
 
     def __post_init__(self) -> None:
@@ -156,6 +157,9 @@ def _unknown_names(
     """Capitalised runs the base does not know: two or more words, or one after a title."""
     lex = index.lexicon
     title_ends = {it.last for it in found if it.kind == "title"}
+    # "President Obama": one word after a title that the base knows as a surname stays a
+    # surname, resolved by the title and the date; it becomes an unknown name only if that fails.
+    surname_at = {(it.first, it.last) for it in found if it.kind == "surname"}
     out: list[Item] = []
     toks, n, i = doc.toks, len(doc.toks), 0
     while i < n:
@@ -173,7 +177,8 @@ def _unknown_names(
                 break
         thing = toks[j - 1] in lex.not_actor_heads  # "Indus Waters Treaty", "Red Sea"
         place = i > 0 and norm(toks[i - 1]) in lex.place_words  # "in El Fasher"
-        if not (thing or place) and (caps >= 2 or (caps == 1 and i in title_ends)):
+        titled = caps == 1 and i in title_ends and (i, j) not in surname_at
+        if not (thing or place) and (caps >= 2 or titled):
             out.append(Item("unknown", i, j, doc.starts[i], doc.ends[j - 1]))
         i = max(j, i + 1)
     return out
@@ -350,6 +355,7 @@ def _attach(doc: _Doc, index: ActorIndex, pos: int) -> None:
             if b.kind == "title" and b.last == head.first:
                 b.consumed = True
                 head.start, head.first = b.start, b.first
+                head.title = b.noun
 
 
 # --- pass 3: coreference and actors ------------------------------------------------------------
@@ -406,9 +412,12 @@ def _resolve(doc: _Doc, index: ActorIndex) -> list[Actor]:
             continue  # "in Damascus": a place, not the government it can stand for
         if it.kind == "surname":
             pid = _surname_person(it, doc, index, named_people)
-            if pid is None:
+            if pid is not None:
+                it.entry, it.kind = pid, "entity"
+            elif it.title or it.modifier is not None:
+                it.kind = "unknown"  # "President Nkosi": a person the base does not know
+            else:
                 continue
-            it.entry, it.kind = pid, "entity"
         coded, key = _code_item(it, doc, index)
         if coded is None:
             continue
@@ -445,19 +454,53 @@ def _refer(it: Item, sent: int, acts: _Actors, index: ActorIndex) -> Actor | Non
 
 
 def _surname_person(it: Item, doc: _Doc, index: ActorIndex, named: set[str]) -> str | None:
-    """A bare surname: a person named in full earlier, else the only current holder of it."""
+    """A bare surname: a person named in full earlier, else the one holder of it in office on
+    the article's date; after a title ("President X"), else the bearer who held that title
+    nearest the date."""
     ids = [t.entry for t in it.targets]
     earlier = [pid for pid in ids if pid in named]
     if earlier:
         return earlier[-1]
-    # Else the one bearer of the surname in office on the article's date.
-    bearers = index.surnames.get(norm_phrase(doc.text[it.start : it.end]), [])
+    name = doc.text[it.core[0] : it.core[1]]
+    bearers = index.surnames.get(norm_phrase(name), [])
     if doc.published is None:
         return bearers[0] if len(bearers) == 1 else None
     current = [pid for pid in bearers if index.entry(pid).office_at(doc.published) is not None]
+    if it.title:
+        titled = [pid for pid in current if _held_title(index, pid, it.title)]
+        current = titled or current
     if len(current) == 1:
         return current[0]
-    return None
+    if current or not it.title:
+        return None
+    return _nearest_holder(index, bearers, it.title, doc.published)
+
+
+def _titled(role: str, title: str) -> bool:
+    """The office ``role`` is one ``title`` names: "president", not "vice president"."""
+    return role == title or role.startswith(title + " ")
+
+
+def _held_title(index: ActorIndex, pid: str, title: str) -> bool:
+    return any(_titled(o.role, title) for o in index.entry(pid).offices)
+
+
+def _nearest_holder(index: ActorIndex, bearers: list[str], title: str, when: date) -> str | None:
+    """The bearer who held an office named by ``title`` closest in time to ``when``."""
+
+    def distance(pid: str) -> int:
+        spans = [
+            (o.start or date.min, o.end or date.max)
+            for o in index.entry(pid).offices
+            if _titled(o.role, title)
+        ]
+        return min(
+            (start - when).days if when < start else max(0, (when - end).days)
+            for start, end in spans
+        )
+
+    holders = [pid for pid in bearers if _held_title(index, pid, title)]
+    return min(holders, key=distance) if holders else None
 
 
 def _code_item(
