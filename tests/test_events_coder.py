@@ -86,6 +86,20 @@ def summary(text: str) -> list[tuple[str, list[str], list[str], str]]:
             [("REQUEST", ["European Union"], ["Israel"], "called on")],
         ),
         ("Iran denied it.", [("REJECT", ["Iran"], [], "denied")]),
+        # A noun's actor is the subject of the verb it is the object of.
+        (
+            "Iran said on Monday it would widen the sanctions on Ukraine.",
+            [("SANCTION", ["Iran"], ["Ukraine"], "sanctions")],
+        ),
+        (
+            "Russia has granted new sanctions on Iran.",
+            [("SANCTION", ["Russia"], ["Iran"], "sanctions")],
+        ),
+        # ... but not across a clause, nor from a noun that merely follows an actor.
+        (
+            "Iran left, but sanctions on Ukraine stayed.",
+            [("SANCTION", [], ["Ukraine"], "sanctions")],
+        ),
         ("The minister had a heart attack.", []),
         ("Workers staged a general strike.", []),
         ("Talks resumed quietly.", []),

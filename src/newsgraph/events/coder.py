@@ -178,12 +178,11 @@ def _roles(trig: Trigger, s: Sent, i: int, end: int) -> tuple[list[str], list[st
             actor = [spans[left[-1]][2]]
         elif by is not None:
             actor = _with_coordinated(spans, by, s.keys, leftward=False)
-        elif (
-            left
-            and i - spans[left[-1]][1] <= LIGHT_REACH
-            and any(s.keys[k] in LIGHT_VERBS for k in range(spans[left[-1]][1], i))
-        ):  # "Israel launched strikes on": the subject of a light verb acts
-            actor = _with_coordinated(spans, left[-1], s.keys, leftward=True)
+        else:  # "Israel launched strikes on", "NATO said it would tighten the blockade"
+            verb = _governing_verb(s, i)
+            subject = [n for n in left if spans[n][1] <= verb]
+            if verb >= 0 and subject:
+                actor = _with_coordinated(spans, subject[-1], s.keys, leftward=True)
     elif left:
         actor = _with_coordinated(spans, left[-1], s.keys, leftward=True)
         actor_end = spans[left[-1]][1]
@@ -209,6 +208,34 @@ def _roles(trig: Trigger, s: Sent, i: int, end: int) -> tuple[list[str], list[st
             recipient = [spans[later[0]][2]]
     recipient = [r for r in recipient if r not in actor]
     return actor, recipient, actor_end
+
+
+# Words before a verb's base form: "would tighten the blockade", "to impose a curfew".
+VERB_BEFORE = frozenset(
+    ["to", "will", "would", "could", "should", "might", "may", "must", "can", "shall", "not",
+     "n't", "did", "does", "do"]
+)  # fmt: skip
+
+
+def _governing_verb(s: Sent, i: int) -> int:
+    """The token of the verb whose object the noun at ``i`` is, within ``LIGHT_REACH`` and the
+    same clause: a light verb ("granted asylum") or any verb after a modal or "to" ("will
+    extend the curfew"); -1 if none."""
+    for k in range(i - 1, max(s.first, i - LIGHT_REACH) - 1, -1):
+        key = s.keys[k]
+        if key in CLAUSE_ENDS or s.owner[k]:
+            return -1
+        if key in LIGHT_VERBS:
+            return k
+        if (
+            k > s.first
+            and s.keys[k - 1] in VERB_BEFORE
+            and key.isalpha()
+            and key not in DETERMINERS
+            and not s.toks[k][:1].isupper()
+        ):
+            return k
+    return -1
 
 
 # How close the addressed actor stands to the modal ("Sudan must", "the government and the

@@ -16,6 +16,9 @@ LIGHT_VERBS = frozenset((
     "expanded", "expands", "expand", "extended", "extends", "extend", "delivered", "delivers",
     "deliver", "pledged", "pledges", "pledge", "reached", "reaches", "reach", "struck", "strikes",
     "took", "takes", "take", "approved", "approves", "approve", "agreed", "agrees", "agree",
+    "granted", "grants", "grant", "provided", "provides", "provide", "declared", "declares",
+    "declare", "established", "establishes", "establish", "set", "sets", "put", "puts",
+    "lifted", "lifts", "lift", "tightened", "tightens", "tighten", "eased", "eases", "ease",
 ))  # fmt: skip
 LIGHT_REACH = 5
 CLAUSE_ENDS = frozenset(
