@@ -95,6 +95,13 @@ def summary(text: str) -> list[tuple[str, list[str], list[str], str]]:
             "Russia has granted new sanctions on Iran.",
             [("SANCTION", ["Russia"], ["Iran"], "sanctions")],
         ),
+        # A stance, not a passive; a speaker after the object is not the recipient.
+        (
+            "Iran is opposed to the sanctions on Ukraine.",
+            [("SANCTION", [], ["Ukraine"], "sanctions")],
+        ),
+        ("Israel struck Iran, Russia said.", [("ASSAULT", ["Israel"], ["Iran"], "struck")]),
+        ("Israel struck in Gaza, Russia said.", [("ASSAULT", ["Israel"], [], "struck")]),
         # ... but not across a clause, nor from a noun that merely follows an actor.
         (
             "Iran left, but sanctions on Ukraine stayed.",

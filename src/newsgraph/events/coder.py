@@ -60,6 +60,11 @@ COORD = frozenset({"and", ",", "&"})
 COUNTED = frozenset(
     {"killed", "wounded", "kidnapped", "displaced", "arrested", "projectiles", "money"}
 )
+# Verbs after a mention that make it the speaker of the sentence, not an object.
+SPEAKING = frozenset(["said", "says", "told", "reported", "added", "stated", "announced"])
+# Participles that state the subject's own stance before "to": "Israel is opposed to", "Iran is
+# committed to" are active, not passive.
+STATES = frozenset(["opposed", "committed", "determined", "prepared", "resolved", "dedicated"])
 FALLBACK_REACH = 12
 ATTRIBUTED_WEIGHT = 0.85
 OBJECT_REACH = 4
@@ -106,6 +111,9 @@ def _with_coordinated(
     while 0 <= k + step < len(spans):
         a, b = (spans[k + step], spans[k]) if leftward else (spans[k], spans[k + step])
         between = keys[a[1] : b[0]]
+        nxt = spans[k + step]
+        if nxt[1] < len(keys) and keys[nxt[1]] in SPEAKING:
+            break  # "struck Iran, Russia said": Russia speaks
         if between and all(t in COORD for t in between):
             ids.append(spans[k + step][2])
             k += step
@@ -153,6 +161,7 @@ def _roles(trig: Trigger, s: Sent, i: int, end: int) -> tuple[list[str], list[st
         trig.pos == "verb"
         and trig.form in ("ed", "participle")
         and any(s.keys[k] in PASSIVE_AUX for k in range(max(s.first, i - 2), i))
+        and not (s.keys[end - 1] in STATES and end < s.last and s.keys[end] == "to")
     )
     by = next(
         (n for n in right if spans[n][0] - end <= 6 and s.keys[spans[n][0] - 1] == "by"), None
@@ -190,6 +199,8 @@ def _roles(trig: Trigger, s: Sent, i: int, end: int) -> tuple[list[str], list[st
         start = spans[n][0]
         if n == by:
             continue
+        if spans[n][1] < s.last and s.keys[spans[n][1]] in SPEAKING:
+            break  # "fired at targets in Jericho, witnesses said": a speaker, not the object
         if start - end <= PREP_REACH and any(s.keys[k] in preps for k in range(end, start)):
             recipient = _with_coordinated(spans, n, s.keys, leftward=False)
             break
