@@ -43,6 +43,15 @@ def table(text: str, when: date | None = D2024) -> list[tuple[str, str | None, l
         ("An Israeli air strike hit the area.", [("Israel", "ISR", ["Israeli"])]),
         ("Israeli troops entered the town.", [("Israeli troops", "ISRMIL", ["Israeli troops"])]),
         (
+            "Ukrainian border police stopped them.",
+            [("Ukrainian border police", "UKRCOP", ["Ukrainian border police"])],
+        ),
+        # Only an adjective reaches over a word; "Ukraine said police" is a clause.
+        (
+            "Ukraine said police stopped them.",
+            [("Ukraine", "UKR", ["Ukraine"]), ("police", "UKRCOP", ["police"])],
+        ),
+        (
             "Iran's foreign ministry protested.",
             [("Iran's foreign ministry", "IRNGOV", ["Iran's foreign ministry"])],
         ),

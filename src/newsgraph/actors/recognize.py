@@ -334,9 +334,18 @@ def _attach(doc: _Doc, index: ActorIndex, pos: int) -> None:
             between.append(mod)
             head.sector = head.sector or mod.sector
             continue
-        # A role takes only an adjacent modifier: "Israeli troops", "Sudan's army".
-        close = head.kind != "role" or all(
-            doc.toks[k] in ("'s", "’s") for k in range(mod.last, head.first)
+        # A role takes only an adjacent modifier: "Israeli troops", "Sudan's army", or an
+        # adjective one plain word away: "French paper workers".
+        close = (
+            head.kind != "role"
+            or all(doc.toks[k] in ("'s", "’s") for k in range(mod.last, head.first))
+            or (
+                mod.form == "adjective"
+                and head.first - mod.last == 1
+                and doc.toks[mod.last].isalpha()
+                and doc.toks[mod.last].islower()
+                and doc.toks[mod.last] not in CLAUSE_WORDS
+            )
         )
         if (
             close
