@@ -171,7 +171,9 @@ def _unknown_names(
             if _is_cap(toks[j]) and toks[j] not in lex.not_names:
                 caps += 1
                 j += 1
-            elif toks[j] in lex.joiners and j + 1 < n and _is_cap(toks[j + 1]):
+            elif (
+                toks[j] in lex.joiners and j + 1 < n and _is_cap(toks[j + 1]) and not covered[j + 1]
+            ):
                 j += 1
             else:
                 break
@@ -291,7 +293,13 @@ def _sentence_country(doc: _Doc, index: ActorIndex, pos: int) -> None:
     # however many others the sentence names.
     if head.kind == "role" and (head.noun or "") in index.lexicon.foreign_roles:
         return
-    if head.kind == "role" and head.last < len(doc.toks) and doc.toks[head.last] in ROLE_PREPS:
+    # "King Hassan of Morocco" as "troops in Mali": a titled name takes the country after it.
+    titled = head.kind == "unknown" and head.sector is not None
+    if (
+        (head.kind == "role" or titled)
+        and head.last < len(doc.toks)
+        and doc.toks[head.last] in ROLE_PREPS
+    ):
         after = next((it for it in doc.items if it.first == head.last + 1), None)
         joined = after is not None and doc.toks[after.last : after.last + 1] in (["and"], [","])
         if (
@@ -400,7 +408,7 @@ def _mention(doc: _Doc, it: Item) -> Mention:
 def _resolve(doc: _Doc, index: ActorIndex) -> list[Actor]:
     acts = _Actors()
     named_people: set[str] = set()
-    for it in doc.items:
+    for pos, it in enumerate(doc.items):
         if it.consumed or it.kind == "title":
             continue
         sent = doc.sent_of[it.first]
@@ -425,6 +433,7 @@ def _resolve(doc: _Doc, index: ActorIndex) -> list[Actor]:
                 it.entry, it.kind = pid, "entity"
             elif it.title or it.modifier is not None:
                 it.kind = "unknown"  # "President Nkosi": a person the base does not know
+                _sentence_country(doc, index, pos)
             else:
                 continue
         coded, key = _code_item(it, doc, index)
