@@ -46,6 +46,15 @@ def table(text: str, when: date | None = D2024) -> list[tuple[str, str | None, l
             "Ukrainian border police stopped them.",
             [("Ukrainian border police", "UKRCOP", ["Ukrainian border police"])],
         ),
+        # Rank words stand inside a title chain in any case.
+        (
+            "Iran's Deputy Foreign Minister Ali Bagheri spoke.",
+            [("Ali Bagheri", "IRNGOV", ["Iran's Deputy Foreign Minister Ali Bagheri"])],
+        ),
+        (
+            "Russia's acting foreign ministry protested.",
+            [("Russia's acting foreign ministry", "RUSGOV", ["Russia's acting foreign ministry"])],
+        ),
         # Only an adjective reaches over a word; "Ukraine said police" is a clause.
         (
             "Ukraine said police stopped them.",

@@ -30,6 +30,7 @@ class Lexicon:
     place_words: frozenset[str] = frozenset()
     attributive_nouns: frozenset[str] = frozenset()
     foreign_roles: frozenset[str] = frozenset()
+    rank_words: frozenset[str] = frozenset()
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
@@ -51,6 +52,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         place_words=frozenset(str(w) for w in raw.get("place_words", [])),
         attributive_nouns=frozenset(str(w) for w in raw.get("attributive_nouns", [])),
         foreign_roles=frozenset(str(w) for w in raw.get("foreign_roles", [])),
+        rank_words=frozenset(str(w).lower() for w in raw.get("rank_words", [])),
     )
 
 

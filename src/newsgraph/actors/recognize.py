@@ -246,7 +246,9 @@ def _is_modifier(it: Item, index: ActorIndex) -> bool:
     )
 
 
-def _gap_ok(doc: _Doc, first: int, last: int, items_between: list[Item]) -> bool:
+def _gap_ok(
+    doc: _Doc, first: int, last: int, items_between: list[Item], rank: frozenset[str]
+) -> bool:
     """Tokens between a modifier and its head: "'s", titles, roles, and a few lower-case words
     ("Iran's foreign ministry spokesman X"), but not a clause ("rebels demanded the removal of
     President X" is no modifier of X)."""
@@ -258,7 +260,7 @@ def _gap_ok(doc: _Doc, first: int, last: int, items_between: list[Item]) -> bool
     loose = 0
     for k in range(first, last):
         tok = doc.toks[k]
-        if k in inside or tok in ("'s", "’s", "-"):
+        if k in inside or tok in ("'s", "’s", "-") or tok.lower() in rank:
             continue
         if tok[:1].islower() and loose < GAP_WORDS and tok.lower() not in CLAUSE_WORDS:
             loose += 1
@@ -346,7 +348,10 @@ def _attach(doc: _Doc, index: ActorIndex, pos: int) -> None:
         # adjective one plain word away: "French paper workers".
         close = (
             head.kind != "role"
-            or all(doc.toks[k] in ("'s", "’s") for k in range(mod.last, head.first))
+            or all(
+                doc.toks[k] in ("'s", "’s") or doc.toks[k].lower() in index.lexicon.rank_words
+                for k in range(mod.last, head.first)
+            )
             or (
                 mod.form == "adjective"
                 and head.first - mod.last == 1
@@ -359,7 +364,7 @@ def _attach(doc: _Doc, index: ActorIndex, pos: int) -> None:
             close
             and _is_modifier(mod, index)
             and not mod.consumed
-            and _gap_ok(doc, mod.last, head.first, between)
+            and _gap_ok(doc, mod.last, head.first, between, index.lexicon.rank_words)
         ):
             head.modifier, mod.consumed = mod, True
             head.start, head.first = mod.start, mod.first
