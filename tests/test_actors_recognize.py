@@ -46,6 +46,11 @@ def table(text: str, when: date | None = D2024) -> list[tuple[str, str | None, l
             "Ukrainian border police stopped them.",
             [("Ukrainian border police", "UKRCOP", ["Ukrainian border police"])],
         ),
+        # A role word before a noun it qualifies is an adjective, not an actor.
+        (
+            "Ukraine lodged a police protest with Russia.",
+            [("Ukraine", "UKR", ["Ukraine"]), ("Russia", "RUS", ["Russia"])],
+        ),
         # Rank words stand inside a title chain in any case.
         (
             "Iran's Deputy Foreign Minister Ali Bagheri spoke.",
