@@ -38,7 +38,7 @@ def test_every_entry_is_well_formed() -> None:
 
 
 def test_offices_point_at_known_countries_and_organisations() -> None:
-    countries = {e.country for e in KB.by_kind("country")}
+    countries = {e.code for e in KB.by_kind("country")}
     orgs = {e.id.removeprefix("org:") for e in KB.entries.values() if e.id.startswith("org:")}
     for entry in KB.by_kind("person"):
         for office in entry.offices:
@@ -147,3 +147,38 @@ def test_the_country_after_a_role(text: str, role: str, country: str | None) -> 
     an = newsgraph.analyze("Story\n\n" + text, published="2024-04-15")
     actor = next(a for a in an.actors if a.name.lower() == role)
     assert actor.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "country"),
+    [
+        # A place without an ISO 3166-1 code keeps ours and is filed under its ISO country,
+        # whichever side of a dispute the article is on.
+        ("Rockets were fired from the Gaza Strip.", "PSG", "PSE"),
+        ("Settlers moved into the West Bank.", "PSW", "PSE"),
+        ("Abkhazia held a vote.", "ABK", "GEO"),
+        ("Northern Cyprus opened a crossing.", "NCY", "CYP"),
+        ("Somaliland signed a port deal.", "SML", "SOM"),
+        # An ISO territory is its own country.
+        ("Greenland held a vote.", "GRL", "GRL"),
+    ],
+)
+def test_areas_are_filed_under_their_iso_country(text: str, code: str, country: str) -> None:
+    found = find_actors(text, INDEX, date(2024, 1, 1), segment(text))
+    assert [(a.code, a.country) for a in found if a.kind == "country"] == [(code, country)]
+
+
+def test_a_country_row_of_unknown_kind_or_an_area_without_parent_is_refused(
+    tmp_path: Path,
+) -> None:
+    from newsgraph.actors.kb import COUNTRY_HEADER, KBError, _countries
+
+    for row, problem in [
+        ("XAA,Aa,province,,,,,,", "kind must be one of"),
+        ("XAB,Ab,area,,,,,,", "needs the ISO country"),
+    ]:
+        path = tmp_path / "countries.csv"
+        path.write_text(",".join(COUNTRY_HEADER) + "\n" + row + "\n", encoding="utf-8")
+        with pytest.raises(KBError, match=problem) as err:
+            list(_countries(path))
+        assert "countries.csv:2" in str(err.value)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -30,8 +30,20 @@ def _join(country: str | None, sector: str | None) -> str | None:
     return country or None
 
 
+def _iso(index: ActorIndex, code: str | None) -> str | None:
+    """The ISO country of a country code: an area's code (SML) gives the country it is filed
+    under (SOM); any other code is its own."""
+    place = index.kb.get(f"country:{code}") if code else None
+    return place.country if place is not None else code
+
+
 def code_person(entry: Entry, when: date | None, index: ActorIndex) -> Coded:
     """A person coded by the office held on ``when``; ELI after the last office ended."""
+    coded = _code_person(entry, when, index)
+    return replace(coded, country=_iso(index, coded.country))
+
+
+def _code_person(entry: Entry, when: date | None, index: ActorIndex) -> Coded:
     office = entry.office_at(when)
     if office is None and entry.offices:
         ended = [o for o in entry.offices if o.end is not None and when and o.end < when]
@@ -75,12 +87,13 @@ def code_entry(
     if entry.kind == "person":
         return code_person(entry, when, index)
     if entry.kind == "country":
-        iso = entry.country
+        # An area's code is its own (PSG), its country the ISO one it is filed under (PSE).
+        iso, own = entry.country, entry.code or entry.country
         if form in ("capital", "metonym"):
-            return Coded(f"Government of {entry.name}", "country", _join(iso, "GOV"), iso, "GOV")
+            return Coded(f"Government of {entry.name}", "country", _join(own, "GOV"), iso, "GOV")
         if form == "demonym":
-            return Coded(f"{entry.name} (people)", "country", _join(iso, "CVL"), iso, "CVL")
-        return Coded(entry.name, "country", iso, iso, None)
+            return Coded(f"{entry.name} (people)", "country", _join(own, "CVL"), iso, "CVL")
+        return Coded(entry.name, "country", own, iso, None)
     return Coded(entry.name, entry.kind, entry.code, entry.country, entry.sector)
 
 

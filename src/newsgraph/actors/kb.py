@@ -228,8 +228,19 @@ ROLE_HEADER = ["term", "sector", "kind"]
 TITLE_HEADER = ["title", "sector"]
 
 
+# Kinds of row in countries.csv. An "area" has no ISO 3166-1 code of its own (the code column
+# holds ours, e.g. PSG for the Gaza Strip): its country is the ISO country it is filed under.
+COUNTRY_KINDS = frozenset(["country", "territory", "area"])
+
+
 def _countries(path: Path) -> Iterator[Entry]:
     for line, r in _rows(path, COUNTRY_HEADER):
+        if r["kind"] not in COUNTRY_KINDS:
+            raise KBError(f"{path}:{line}: kind must be one of {', '.join(sorted(COUNTRY_KINDS))}")
+        if r["kind"] == "area" and not r["parent"]:
+            raise KBError(
+                f"{path}:{line}: an area needs the ISO country it is filed under (parent)"
+            )
         aliases = [Alias(text=t, form="name") for t in _split(r["short_names"])]
         aliases += [Alias(text=t, form="adjective") for t in _split(r["adjectives"])]
         aliases += [Alias(text=t, form="demonym") for t in _split(r["demonyms"])]
@@ -243,7 +254,7 @@ def _countries(path: Path) -> Iterator[Entry]:
             kind="country",
             aliases=aliases,
             code=r["iso3"],
-            country=r["iso3"],
+            country=r["parent"] if r["kind"] == "area" else r["iso3"],
         )
 
 
