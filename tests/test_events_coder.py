@@ -102,6 +102,11 @@ def summary(text: str) -> list[tuple[str, list[str], list[str], str]]:
         ),
         ("Israel struck Iran, Russia said.", [("ASSAULT", ["Israel"], ["Iran"], "struck")]),
         ("Israel struck in Gaza, Russia said.", [("ASSAULT", ["Israel"], [], "struck")]),
+        # An indefinite apposition describes the subject; it does not act.
+        (
+            "Iran, a close partner of Russia, struck Ukraine.",
+            [("ASSAULT", ["Iran"], ["Ukraine"], "struck")],
+        ),
         # ... but not across a clause, nor from a noun that merely follows an actor.
         (
             "Iran left, but sanctions on Ukraine stayed.",

@@ -175,6 +175,8 @@ def _roles(trig: Trigger, s: Sent, i: int, end: int) -> tuple[list[str], list[st
             recipient = _with_coordinated(spans, left[-1], s.keys, leftward=True)
         return actor, recipient, -1
     actor_end = -1
+    if left and trig.pos == "verb":
+        left = _past_apposition(spans, left, s, i)
     if trig.pos == "noun":
         if (
             left
@@ -247,6 +249,26 @@ def _governing_verb(s: Sent, i: int) -> int:
         ):
             return k
     return -1
+
+
+# An indefinite apposition describes its subject ("Pakistan, a key U.S. ally, ..."); a definite
+# one often names the subject's office ("Kenzo Oshima, the UN relief coordinator, ...").
+APPOSITION_OPENERS = frozenset(["a", "an"])
+
+
+def _past_apposition(
+    spans: list[tuple[int, int, str]], left: list[int], s: Sent, i: int
+) -> list[int]:
+    """Drop the actors of an apposition between the subject and its verb: in "Pakistan, a key
+    U.S. ally in the war, has refused" Pakistan refuses, not the United States."""
+    close = next((k for k in range(i - 1, s.first, -1) if s.keys[k] == ","), -1)
+    if close < 0 or any(s.keys[k] in CLAUSE_ENDS for k in range(close + 1, i)):
+        return left
+    open_ = next((k for k in range(close - 1, s.first, -1) if s.keys[k] == ","), -1)
+    if open_ < 0 or s.keys[open_ + 1] not in APPOSITION_OPENERS:
+        return left
+    before = [n for n in left if spans[n][1] == open_]
+    return [n for n in left if spans[n][1] <= open_] if before else left
 
 
 # How close the addressed actor stands to the modal ("Sudan must", "the government and the
