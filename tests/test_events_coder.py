@@ -102,6 +102,7 @@ def summary(text: str) -> list[tuple[str, list[str], list[str], str]]:
         ),
         ("Israel struck Iran, Russia said.", [("ASSAULT", ["Israel"], ["Iran"], "struck")]),
         ("Israel struck in Gaza, Russia said.", [("ASSAULT", ["Israel"], [], "struck")]),
+        ("Israel struck in Gaza, Russia here said.", [("ASSAULT", ["Israel"], [], "struck")]),
         # An indefinite apposition describes the subject; it does not act.
         (
             "Iran, a close partner of Russia, struck Ukraine.",

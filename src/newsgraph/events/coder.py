@@ -62,6 +62,18 @@ COUNTED = frozenset(
 )
 # Verbs after a mention that make it the speaker of the sentence, not an object.
 SPEAKING = frozenset(["said", "says", "told", "reported", "added", "stated", "announced"])
+# Words that may stand between a speaker and its verb: "Thai police here said".
+SPEAKER_GAP = frozenset(["here", "today", "also", "later", "earlier", "then", "have", "has", "had"])
+
+
+def _speaks(keys: list[str], after: int, last: int) -> bool:
+    """True when the mention ending at ``after`` is followed by a speech verb."""
+    k = after
+    while k < last and keys[k] in SPEAKER_GAP and k - after < 2:
+        k += 1
+    return k < last and keys[k] in SPEAKING
+
+
 # Participles that state the subject's own stance before "to": "Israel is opposed to", "Iran is
 # committed to" are active, not passive.
 STATES = frozenset(["opposed", "committed", "determined", "prepared", "resolved", "dedicated"])
@@ -112,7 +124,7 @@ def _with_coordinated(
         a, b = (spans[k + step], spans[k]) if leftward else (spans[k], spans[k + step])
         between = keys[a[1] : b[0]]
         nxt = spans[k + step]
-        if nxt[1] < len(keys) and keys[nxt[1]] in SPEAKING:
+        if _speaks(keys, nxt[1], len(keys)):
             break  # "struck Iran, Russia said": Russia speaks
         if between and all(t in COORD for t in between):
             ids.append(spans[k + step][2])
@@ -201,7 +213,7 @@ def _roles(trig: Trigger, s: Sent, i: int, end: int) -> tuple[list[str], list[st
         start = spans[n][0]
         if n == by:
             continue
-        if spans[n][1] < s.last and s.keys[spans[n][1]] in SPEAKING:
+        if _speaks(s.keys, spans[n][1], s.last):
             break  # "fired at targets in Jericho, witnesses said": a speaker, not the object
         if start - end <= PREP_REACH and any(s.keys[k] in preps for k in range(end, start)):
             recipient = _with_coordinated(spans, n, s.keys, leftward=False)
