@@ -11,10 +11,13 @@ from newsgraph.framing.detect import find_framing
 from newsgraph.framing.lexicon import (
     CATEGORIES,
     LexiconError,
+    adjective_forms,
     data_dir,
     default_lexicon,
     load_lexicon,
     noun_forms,
+    read_file,
+    tokens,
     verb_forms,
 )
 from newsgraph.model import Sentence
@@ -67,6 +70,102 @@ def test_verb_forms(spec: str, expected: list[str]) -> None:
 )
 def test_noun_forms(spec: str, expected: list[str]) -> None:
     assert noun_forms(spec) == expected
+
+
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        ("brutal", ["brutal", "brutally"]),
+        ("desperate", ["desperate", "desperately"]),
+        ("angry", ["angry", "angrily"]),
+        ("hasty", ["hasty", "hastily"]),
+        ("sly", ["sly", "slyly"]),
+        ("coy", ["coy", "coyly"]),
+        ("terrible", ["terrible", "terribly"]),
+        ("gentle", ["gentle", "gently"]),
+        ("vile", ["vile", "vilely"]),
+        ("frantic", ["frantic", "frantically"]),
+        ("cynical", ["cynical", "cynically"]),
+        ("shameful", ["shameful", "shamefully"]),
+        ("full", ["full", "fully"]),
+        ("shrill", ["shrill", "shrilly"]),
+        ("true", ["true", "truly"]),
+        ("grotesque", ["grotesque", "grotesquely"]),
+        ("cagey", ["cagey", "cagily"]),
+        ("unabashed", ["unabashed", "unabashedly"]),
+        ("heavy-handed", ["heavy-handed", "heavy-handedly"]),
+        ("whole|wholly", ["whole", "wholly"]),
+        ("cowardly", ["cowardly"]),
+        ("out of touch", ["out of touch"]),
+    ],
+)
+def test_adjective_forms(spec: str, expected: list[str]) -> None:
+    assert adjective_forms(spec) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The brutal raid ended.", {"brutal": "emotive"}),
+        ("Troops brutally raided the camp.", {"brutally": "emotive"}),
+        ("She angrily rejected the offer.", {"angrily": "emotive"}),
+        ("The frantic search went on.", {"frantic": "emotive"}),
+        ("Rescuers searched frantically.", {"frantically": "emotive"}),
+        ("He shamefully lied.", {"shamefully": "emotive", "lied": "loaded"}),
+        ("The minister spoke calmly.", {}),
+    ],
+)
+def test_bundled_adjectives_match_their_adverbs(text: str, expected: dict[str, str]) -> None:
+    assert frame(text) == expected
+
+
+def test_no_bundled_form_is_listed_twice_in_a_category() -> None:
+    generated: dict[tuple[tuple[str, ...], str], str] = {}
+    listed: list[tuple[tuple[str, ...], str, str]] = []
+    for path in sorted(data_dir().glob("*.yaml")):
+        for g in read_file(path).groups:
+            for adj in g.adjectives:
+                for form in adjective_forms(adj)[1:]:
+                    generated[(tokens(form), g.category)] = adj
+            listed += [(tokens(w), g.category, w) for w in g.words]
+    twice = [(w, generated[(t, c)]) for t, c, w in listed if (t, c) in generated]
+    assert twice == []
+
+
+def test_user_layer_adjectives_and_entries(tmp_path: Path) -> None:
+    mine = write(
+        tmp_path / "adj.yaml",
+        "groups:\n"
+        "  - category: emotive\n"
+        '    adjectives: [grumblesome, "snarfy|snarfishly"]\n'
+        '    unless: ["grumblesome weather"]\n'
+        "entries:\n"
+        "  - term: flibbertic\n"
+        "    category: loaded\n"
+        "    inflect: adjective\n",
+    )
+    text = "A grumblesome aide snarfishly and flibbertically cut grumblesome weather aid."
+    assert frame(text, (mine,), replace=True) == {
+        "grumblesome": "emotive",
+        "snarfishly": "emotive",
+        "flibbertically": "loaded",
+    }
+    assert frame("A snarfily snarfy aide.", (mine,), replace=True) == {"snarfy": "emotive"}
+
+
+@pytest.mark.parametrize(
+    ("removed", "text", "expected"),
+    [
+        ("brutal", "The brutal raid was brutally fast.", {}),
+        ("brutally", "The brutal raid was brutally fast.", {}),
+        ("angry", "An angry crowd shouted angrily.", {"shouted": "loaded"}),
+    ],
+)
+def test_remove_takes_generated_forms_too(
+    tmp_path: Path, removed: str, text: str, expected: dict[str, str]
+) -> None:
+    drop = write(tmp_path / "drop.yaml", f"remove: [{removed}]\n")
+    assert frame(text, (drop,)) == expected
 
 
 def test_user_layer_adds_words(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """Framing lexicons: YAML files under ``data/framing``, validated on load, in one token trie.
 
 A file holds ``groups`` (words sharing a category, sub-category and note) and single
-``entries``. Verbs are inflected (-s, -ed, -ing), nouns pluralised; ``words`` match as written.
+``entries``. Verbs are inflected (-s, -ed, -ing), nouns pluralised, adjectives also match their
+-ly adverb ("brutal" -> "brutally", "angry" -> "angrily"); ``words`` match as written.
 Users layer their own files over the bundled ones, or replace them; a layer may also ``remove``
 bundled words. When two files give the same form the later file's entry is tried first.
 """
@@ -71,13 +72,15 @@ class _Spec(BaseModel):
 
 
 class Group(_Spec):
-    """Words sharing a category: ``verbs`` are inflected, ``nouns`` pluralised, ``words`` as is."""
+    """Words sharing a category: ``verbs`` are inflected, ``nouns`` pluralised, ``adjectives``
+    get their -ly adverb, ``words`` match as written."""
 
     verbs: list[str] = Field(default_factory=list)
     nouns: list[str] = Field(default_factory=list)
+    adjectives: list[str] = Field(default_factory=list)
     words: list[str] = Field(default_factory=list)
 
-    @field_validator("verbs", "nouns", "words", mode="before")
+    @field_validator("verbs", "nouns", "adjectives", "words", mode="before")
     @classmethod
     def _yaml_words(cls, v: Any) -> Any:
         return _words_from_yaml(v)
@@ -87,7 +90,7 @@ class Entry(_Spec):
     """One word or phrase with its own category and note."""
 
     term: str
-    inflect: Literal["verb", "noun", "none"] = "none"
+    inflect: Literal["verb", "noun", "adjective", "none"] = "none"
 
 
 class LexiconFile(BaseModel):
@@ -171,6 +174,38 @@ def noun_forms(spec: str) -> list[str]:
         k -= 1
     plural = [*words[:k], _plural(words[k]), *words[k + 1 :]]
     return [parts[0], " ".join(plural), *parts[1:]]
+
+
+def _adverb(word: str) -> str | None:
+    """The -ly adverb of a one-word adjective, or None (a phrase, or already ending in -ly)."""
+    w = word.lower()
+    if " " in word or len(w) < 3 or (w.endswith("ly") and len(w) > 3):
+        return None
+    if w.endswith("y") and w[-2] not in _VOWELS and len(w) > 3:
+        return word[:-1] + "ily"  # "angry" -> "angrily" ("sly" -> "slyly" below)
+    if w.endswith("le") and w[-3] not in _VOWELS:
+        return word[:-1] + "y"  # "terrible" -> "terribly", "gentle" -> "gently"
+    if w.endswith("ue") and not w.endswith("que"):
+        return word[:-1] + "ly"  # "true" -> "truly", not "grotesque"
+    if w.endswith("ey") and len(w) > 4:
+        return word[:-2] + "ily"  # "cagey" -> "cagily", "phoney" -> "phonily"
+    if w.endswith("ic"):
+        return word + "ally"  # "frantic" -> "frantically"
+    if w.endswith("ll"):
+        return word + "y"  # "full" -> "fully", "shrill" -> "shrilly"
+    return word + "ly"  # "brutal" -> "brutally", "shameful" -> "shamefully"
+
+
+def adjective_forms(spec: str) -> list[str]:
+    """ "brutal" -> brutal / brutally; forms after bars ("whole|wholly") are written out in
+    place of the generated adverb. A phrase or an adjective in -ly gets no generated adverb."""
+    parts = [p.strip() for p in spec.split("|") if p.strip()]
+    if not parts:
+        return []
+    if len(parts) > 1:
+        return parts
+    adverb = _adverb(parts[0])
+    return [parts[0], *([adverb] if adverb else [])]
 
 
 def _context(exception: tuple[str, ...], forms: Sequence[tuple[str, ...]]) -> Context | None:
@@ -271,9 +306,8 @@ def _label(raw: Any, loc: tuple[int | str, ...]) -> str:
     except (KeyError, IndexError, TypeError):
         return where
     if isinstance(item, dict):
-        first = item.get("term") or next(
-            (w[0] for k in ("verbs", "nouns", "words") if (w := item.get(k)) and w), None
-        )
+        kinds = ("verbs", "nouns", "adjectives", "words")
+        first = item.get("term") or next((w[0] for k in kinds if (w := item.get(k)) and w), None)
         if first is not None:
             where += f" ({first!r})"
     rest = ".".join(str(p) for p in loc[2:])
@@ -300,6 +334,7 @@ def _specs(lf: LexiconFile) -> Iterator[tuple[str, _Spec, list[tuple[str, list[s
     for k, g in enumerate(lf.groups):
         words = [(v, verb_forms(v)) for v in g.verbs]
         words += [(n, noun_forms(n)) for n in g.nouns]
+        words += [(a.split("|")[0].strip(), adjective_forms(a)) for a in g.adjectives]
         words += [(w, [w]) for w in g.words]
         yield f"groups[{k}]", g, words
     for k, e in enumerate(lf.entries):
@@ -307,6 +342,8 @@ def _specs(lf: LexiconFile) -> Iterator[tuple[str, _Spec, list[tuple[str, list[s
             forms = verb_forms(e.term)
         elif e.inflect == "noun":
             forms = noun_forms(e.term)
+        elif e.inflect == "adjective":
+            forms = adjective_forms(e.term)
         else:
             forms = [e.term]
         yield f"entries[{k}] ({e.term!r})", e, [(e.term.split("|")[0].strip(), forms)]
