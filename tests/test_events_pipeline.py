@@ -60,6 +60,11 @@ def test_every_type_has_rules_and_every_rule_a_known_mode() -> None:
             ("REQUEST", ["Ukraine"], ["Russia"]),
         ),
         ("Israel insisted that Hamas should release the hostages.", ("REQUEST", ["Israel"], [])),
+        # A withdrawal from a place is a retreat; one from a treaty is not (see below).
+        (
+            "Ethiopian troops completed their withdrawal from the town of Adigrat.",
+            ("RETREAT", ["Ethiopian troops"], []),
+        ),
     ],
 )
 def test_news_sentences(text: str, expected: tuple[str, list[str], list[str]]) -> None:
@@ -241,3 +246,16 @@ def test_verbs_that_need_an_object(text: str, etype: str | None) -> None:
 def test_quantifiers_inside_a_trigger(text: str, trigger: str) -> None:
     an, _found = events("Story\n\n" + text)
     assert trigger in [e.evidence.trigger.text for e in an.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia announced its withdrawal from the treaty.",
+        "The United States confirmed its withdrawal from the alliance.",
+        "Mali completed its withdrawal from the bloc.",
+    ],
+)
+def test_a_withdrawal_from_an_agreement_or_body_is_no_retreat(text: str) -> None:
+    _an, found = events("Story\n\n" + text)
+    assert all(t != "RETREAT" for t, _a, _r in found), found
