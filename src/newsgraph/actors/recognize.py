@@ -227,10 +227,12 @@ def _choose_entries(doc: _Doc, index: ActorIndex) -> None:
         if it.kind not in ("entity", "role") or not it.targets:
             continue
 
-        def score(t: Target) -> tuple[int, int]:
+        def score(t: Target) -> tuple[int, int, int]:
             e = index.entry(t.entry)
             home = 0 if e.country in countries else 1
-            return (home, _KIND_PRIORITY.get(e.kind, 3))
+            # Two people with one name ("George Bush"): the one in office on the date.
+            idle = int(e.kind == "person" and e.office_at(doc.published) is None)
+            return (home, _KIND_PRIORITY.get(e.kind, 3), idle)
 
         best = min(it.targets, key=score)
         it.entry, it.form = best.entry, best.form
