@@ -51,6 +51,11 @@ def table(text: str, when: date | None = D2024) -> list[tuple[str, str | None, l
             "Ukraine lodged a police protest with Russia.",
             [("Ukraine", "UKR", ["Ukraine"]), ("Russia", "RUS", ["Russia"])],
         ),
+        # Forces led by a country are its own.
+        (
+            "Russian-led troops entered the town.",
+            [("Russian-led troops", "RUSMIL", ["Russian-led troops"])],
+        ),
         # Rank words stand inside a title chain in any case.
         (
             "Iran's Deputy Foreign Minister Ali Bagheri spoke.",

@@ -108,6 +108,10 @@ def summary(text: str) -> list[tuple[str, list[str], list[str], str]]:
             "Iran, a close partner of Russia, struck Ukraine.",
             [("ASSAULT", ["Iran"], ["Ukraine"], "struck")],
         ),
+        (
+            "Russia completed new talks with Ukraine.",
+            [("CONSULT", ["Russia"], ["Ukraine"], "talks")],
+        ),
         # ... but not across a clause, nor from a noun that merely follows an actor.
         (
             "Iran left, but sanctions on Ukraine stayed.",

@@ -354,6 +354,8 @@ def _attach(doc: _Doc, index: ActorIndex, pos: int) -> None:
                 doc.toks[k] in ("'s", "’s") or doc.toks[k].lower() in index.lexicon.rank_words
                 for k in range(mod.last, head.first)
             )
+            # "Vietnamese-led forces", "Saudi-led coalition": forces led by that country.
+            or doc.toks[mod.last : head.first] == ["-", "led"]
             or (
                 mod.form == "adjective"
                 and head.first - mod.last == 1

@@ -19,6 +19,8 @@ LIGHT_VERBS = frozenset((
     "granted", "grants", "grant", "provided", "provides", "provide", "declared", "declares",
     "declare", "established", "establishes", "establish", "set", "sets", "put", "puts",
     "lifted", "lifts", "lift", "tightened", "tightens", "tighten", "eased", "eases", "ease",
+    "completed", "completes", "complete", "finished", "finishes", "finish", "started", "starts",
+    "start",
 ))  # fmt: skip
 LIGHT_REACH = 5
 CLAUSE_ENDS = frozenset(
