@@ -297,7 +297,7 @@ def _sentence_country(doc: _Doc, index: ActorIndex, pos: int) -> None:
     # however many others the sentence names.
     if head.kind == "role" and (head.noun or "") in index.lexicon.foreign_roles:
         return
-    # "King Hassan of Morocco" as "troops in Mali": a titled name takes the country after it.
+    # "Queen Amina of Chad" as "troops in Mali": a titled name takes the country after it.
     titled = head.kind == "unknown" and head.sector is not None
     if (
         (head.kind == "role" or titled)
@@ -347,14 +347,14 @@ def _attach(doc: _Doc, index: ActorIndex, pos: int) -> None:
             head.sector = head.sector or mod.sector
             continue
         # A role takes only an adjacent modifier: "Israeli troops", "Sudan's army", or an
-        # adjective one plain word away: "French paper workers".
+        # adjective one plain word away: "Chilean copper miners".
         close = (
             head.kind != "role"
             or all(
                 doc.toks[k] in ("'s", "’s") or doc.toks[k].lower() in index.lexicon.rank_words
                 for k in range(mod.last, head.first)
             )
-            # "Vietnamese-led forces", "Saudi-led coalition": forces led by that country.
+            # "Kenyan-led troops", "a Brazil-led mission": forces led by that country.
             or doc.toks[mod.last : head.first] == ["-", "led"]
             or (
                 mod.form == "adjective"

@@ -62,7 +62,7 @@ COUNTED = frozenset(
 )
 # Verbs after a mention that make it the speaker of the sentence, not an object.
 SPEAKING = frozenset(["said", "says", "told", "reported", "added", "stated", "announced"])
-# Words that may stand between a speaker and its verb: "Thai police here said".
+# Words that may stand between a speaker and its verb: "Kenyan police here said".
 SPEAKER_GAP = frozenset(["here", "today", "also", "later", "earlier", "then", "have", "has", "had"])
 
 
@@ -74,7 +74,7 @@ def _speaks(keys: list[str], after: int, last: int) -> bool:
     return k < last and keys[k] in SPEAKING
 
 
-# Participles that state the subject's own stance before "to": "Israel is opposed to", "Iran is
+# Participles that state the subject's own stance before "to": "Chile is opposed to", "Iran is
 # committed to" are active, not passive.
 STATES = frozenset(["opposed", "committed", "determined", "prepared", "resolved", "dedicated"])
 FALLBACK_REACH = 12
@@ -201,7 +201,7 @@ def _roles(trig: Trigger, s: Sent, i: int, end: int) -> tuple[list[str], list[st
             actor = [spans[left[-1]][2]]
         elif by is not None:
             actor = _with_coordinated(spans, by, s.keys, leftward=False)
-        else:  # "Israel launched strikes on", "NATO said it would tighten the blockade"
+        else:  # "Israel launched strikes on", "Egypt said it would widen the inquiry"
             verb = _governing_verb(s, i)
             subject = [n for n in left if spans[n][1] <= verb]
             if verb >= 0 and subject:
@@ -214,7 +214,7 @@ def _roles(trig: Trigger, s: Sent, i: int, end: int) -> tuple[list[str], list[st
         if n == by:
             continue
         if _speaks(s.keys, spans[n][1], s.last):
-            break  # "fired at targets in Jericho, witnesses said": a speaker, not the object
+            break  # "shelled a depot near Kherson, officials said": a speaker, not the object
         if start - end <= PREP_REACH and any(s.keys[k] in preps for k in range(end, start)):
             recipient = _with_coordinated(spans, n, s.keys, leftward=False)
             break
@@ -235,7 +235,7 @@ def _roles(trig: Trigger, s: Sent, i: int, end: int) -> tuple[list[str], list[st
     return actor, recipient, actor_end
 
 
-# Words before a verb's base form: "would tighten the blockade", "to impose a curfew".
+# Words before a verb's base form: "would widen the inquiry", "to impose a curfew".
 VERB_BEFORE = frozenset(
     ["to", "will", "would", "could", "should", "might", "may", "must", "can", "shall", "not",
      "n't", "did", "does", "do"]
@@ -244,7 +244,7 @@ VERB_BEFORE = frozenset(
 
 def _governing_verb(s: Sent, i: int) -> int:
     """The token of the verb whose object the noun at ``i`` is, within ``LIGHT_REACH`` and the
-    same clause: a light verb ("granted asylum") or any verb after a modal or "to" ("will
+    same clause: a light verb ("gave shelter") or any verb after a modal or "to" ("will
     extend the curfew"); -1 if none."""
     for k in range(i - 1, max(s.first, i - LIGHT_REACH) - 1, -1):
         key = s.keys[k]
@@ -263,16 +263,16 @@ def _governing_verb(s: Sent, i: int) -> int:
     return -1
 
 
-# An indefinite apposition describes its subject ("Pakistan, a key U.S. ally, ..."); a definite
-# one often names the subject's office ("Kenzo Oshima, the UN relief coordinator, ...").
+# An indefinite apposition describes its subject ("Chile, a close partner of Peru, ..."); a
+# definite one often names the subject's office ("Ana Ruiz, the UN envoy, ...").
 APPOSITION_OPENERS = frozenset(["a", "an"])
 
 
 def _past_apposition(
     spans: list[tuple[int, int, str]], left: list[int], s: Sent, i: int
 ) -> list[int]:
-    """Drop the actors of an apposition between the subject and its verb: in "Pakistan, a key
-    U.S. ally in the war, has refused" Pakistan refuses, not the United States."""
+    """Drop the actors of an apposition between the subject and its verb: in "Chile, a close
+    partner of Peru, has refused" Chile refuses, not Peru."""
     close = next((k for k in range(i - 1, s.first, -1) if s.keys[k] == ","), -1)
     if close < 0 or any(s.keys[k] in CLAUSE_ENDS for k in range(close + 1, i)):
         return left
