@@ -257,3 +257,20 @@ def test_yaml_booleans_read_as_words(tmp_path: Path) -> None:
 
 def test_lexicon_is_cached() -> None:
     assert load_lexicon() is default_lexicon()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The judgement of a plan made behind the scenes holds in the passive too.
+        ("The closures were orchestrated by a party official.", {"orchestrated": "loaded"}),
+        ("A party official orchestrated the closures.", {"orchestrated": "loaded"}),
+        ("Both camps tried to exploit the crisis.", {"exploit": "loaded"}),
+        ("The company will exploit the oil reserves offshore.", {}),
+        # An adjective whose adverb judges, judges too.
+        ("The envoy gave a frosty reply.", {"frosty": "emotive"}),
+        ("The envoy replied frostily.", {"frostily": "emotive"}),
+    ],
+)
+def test_bundled_words_in_context(text: str, expected: dict[str, str]) -> None:
+    assert frame(text) == expected
