@@ -121,13 +121,13 @@ def _with_coordinated(
     step = -1 if leftward else 1
     k = idx
     while 0 <= k + step < len(spans):
-        a, b = (spans[k + step], spans[k]) if leftward else (spans[k], spans[k + step])
-        between = keys[a[1] : b[0]]
         nxt = spans[k + step]
         if _speaks(keys, nxt[1], len(keys)):
             break  # "struck Iran, Russia said": Russia speaks
+        a, b = (nxt, spans[k]) if leftward else (spans[k], nxt)
+        between = keys[a[1] : b[0]]
         if between and all(t in COORD for t in between):
-            ids.append(spans[k + step][2])
+            ids.append(nxt[2])
             k += step
         else:
             break
